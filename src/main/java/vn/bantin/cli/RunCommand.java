@@ -1,0 +1,90 @@
+package vn.bantin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.bantin.config.ConfigLoader;
+import vn.bantin.config.Settings;
+import vn.bantin.delivery.OutboxSender;
+import vn.bantin.indicator.Period;
+import vn.bantin.run.BulletinRun;
+import vn.bantin.run.RunListener;
+import vn.bantin.run.RunResult;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Compute a period's indicators, render the bulletins and deliver them (to the outbox when no mail server is set).")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--period", required = true, paramLabel = "P",
+            description = "2022 (year), 2022-12 (month), 2022-Q4 (quarter) or 2022-01-01..2022-06-30 (range)")
+    private String period;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "folder of the exports (default: data.dir of the config)")
+    private Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out.dir of the config)")
+    private Path out;
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "config folder (default: ${DEFAULT-VALUE})")
+    private Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        Period p = Period.parse(period);
+        Settings settings = ConfigLoader.load(config);
+        if (data != null) {
+            settings = settings.withDataDir(data);
+        }
+        if (out != null) {
+            settings = settings.withOutDir(out);
+        }
+        Clock clock = Clock.system(settings.zone());
+        o.printf("bantin: province bulletin for %s (%s .. %s), data from %s%n", p.key(), p.start(), p.end(), settings.dataDir());
+        BulletinRun run = new BulletinRun(settings, new OutboxSender(settings.outboxDir(), settings.mailFrom(), clock), clock,
+                new Progress(o));
+        RunResult r = run.run(p);
+        o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
+        for (Path b : r.bulletins()) {
+            o.println("  bulletin   " + b);
+        }
+        o.println("  indicators " + r.indicators());
+        o.println("  summary    " + r.summary());
+        o.printf("  %d message(s) to %s%n", r.deliveries().size() - r.failedDeliveries(), settings.outboxDir());
+        for (RunResult.Delivery d : r.deliveries()) {
+            if (d.failed()) {
+                spec.commandLine().getErr().println("error: not delivered to " + d.email() + ": " + d.error());
+            }
+        }
+        return r.failedDeliveries() == 0 ? 0 : Failures.FAILED;
+    }
+
+    /** Prints progress lines: rows read per file, files rendered, messages written. */
+    private record Progress(PrintWriter out) implements RunListener {
+        @Override
+        public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
+            out.printf(Locale.ROOT, "  %s %-15s %,d rows%s%n", done ? "read" : "... ", file, rowsRead,
+                    rowsRejected == 0 ? "" : String.format(Locale.ROOT, " (%,d rejected)", rowsRejected));
+        }
+
+        @Override
+        public void rendered(Path file) {
+            out.println("  rendered " + file.getFileName());
+        }
+
+        @Override
+        public void delivered(String recipient, String where) {
+            out.println("  message  " + recipient);
+        }
+    }
+}

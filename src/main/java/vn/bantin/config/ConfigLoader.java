@@ -1,0 +1,235 @@
+package vn.bantin.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import vn.bantin.delivery.MailFrom;
+import vn.bantin.delivery.Recipient;
+import vn.bantin.indicator.Level;
+import vn.bantin.indicator.Method;
+import vn.bantin.indicator.Targets;
+import vn.bantin.source.SourceFile;
+
+/**
+ * Reads {@code bantin.properties} and {@code recipients.csv} from the config folder once, with the defaults of
+ * {@link #DEFAULTS}. An unknown key, a bad value or a bad recipient line is an error naming the file and the fix.
+ */
+public final class ConfigLoader {
+    public static final String SETTINGS_FILE = "bantin.properties";
+    public static final String RECIPIENTS_FILE = "recipients.csv";
+
+    /** Every key with its default; README.md lists the same. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private final Path dir;
+    private final Path file;
+    private final Properties props = new Properties();
+
+    private ConfigLoader(Path dir) {
+        this.dir = dir;
+        this.file = dir.resolve(SETTINGS_FILE);
+    }
+
+    public static Settings load(Path configDir) {
+        return new ConfigLoader(configDir).read();
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("org.parent", "UBND TỈNH");
+        d.put("org.name", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+        d.put("org.doc-number", "Số:        /BT");
+        d.put("org.place", "");
+        d.put("org.province-name", "tỉnh");
+        d.put("data.dir", "data/sample/2022");
+        d.put("out.dir", "out");
+        d.put("outbox.dir", "outbox");
+        d.put("templates.dir", "templates");
+        d.put("time-zone", "Asia/Ho_Chi_Minh");
+        d.put("language", "vi");
+        d.put("edoc.denominator", "incoming");
+        d.put("pakn.locality-level", "district");
+        d.put("target.edoc.rate.province", "90");
+        d.put("target.edoc.rate.district", "80");
+        d.put("target.edoc.rate.commune", "60");
+        d.put("target.dvc.online_service_share", "80");
+        d.put("target.dvc.online_dossier_share", "50");
+        d.put("target.dvc.on_time_share", "");
+        d.put("target.pakn.processed_share", "");
+        for (SourceFile f : SourceFile.values()) {
+            d.put("source." + f.key() + ".separator", ",");
+        }
+        d.put("mail.from", "bantin@localhost");
+        d.put("mail.from-name", "bantin");
+        return Map.copyOf(d);
+    }
+
+    private Settings read() {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": not found; give the config folder with --config DIR"
+                    + " (it holds " + SETTINGS_FILE + " and " + RECIPIENTS_FILE + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        for (String key : props.stringPropertyNames()) {
+            if (!DEFAULTS.containsKey(key)) {
+                throw new ConfigException(file + ": unknown key '" + key + "'; valid keys are " + new TreeSet<>(DEFAULTS.keySet()));
+            }
+        }
+        Organisation org = new Organisation(text("org.parent"), text("org.name"), text("org.doc-number"),
+                text("org.place"), text("org.province-name"));
+        Map<Level, Double> edocTargets = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            edocTargets.put(level, percent("target.edoc.rate." + level.id()));
+        }
+        Targets targets = new Targets(edocTargets, percent("target.dvc.online_service_share"),
+                percent("target.dvc.online_dossier_share"), percent("target.dvc.on_time_share"),
+                percent("target.pakn.processed_share"));
+        Method method = new Method(choice("edoc.denominator", Method.EdocDenominator.class),
+                Level.parse(text("pakn.locality-level")).filter(l -> l != Level.PROVINCE).orElseThrow(() -> bad(
+                        "pakn.locality-level", "district or commune")));
+        Map<SourceFile, Character> separators = new EnumMap<>(SourceFile.class);
+        for (SourceFile f : SourceFile.values()) {
+            String key = "source." + f.key() + ".separator";
+            String v = raw(key);
+            if (v.length() != 1) {
+                throw bad(key, "one character such as , or ;");
+            }
+            if (v.charAt(0) != ',') {
+                separators.put(f, v.charAt(0));
+            }
+        }
+        String language = text("language");
+        if (!language.matches("[a-z]{2}")) {
+            throw bad("language", "a two-letter language code such as vi or en");
+        }
+        return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
+                zone(), language, method, targets, Map.copyOf(separators),
+                new MailFrom(email("mail.from"), text("mail.from-name")), recipients());
+    }
+
+    private String raw(String key) {
+        return props.getProperty(key, DEFAULTS.get(key));
+    }
+
+    private String text(String key) {
+        return raw(key).strip();
+    }
+
+    private ConfigException bad(String key, String expected) {
+        return new ConfigException(file + ": " + key + "=" + raw(key) + " is not valid; expected " + expected);
+    }
+
+    private Path path(String key) {
+        String v = text(key);
+        if (v.isEmpty()) {
+            throw bad(key, "a folder path");
+        }
+        return Path.of(v);
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(text("time-zone"));
+        } catch (DateTimeException e) {
+            throw bad("time-zone", "a time-zone id such as Asia/Ho_Chi_Minh");
+        }
+    }
+
+    private Double percent(String key) {
+        String v = text(key);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v.replace(',', '.'));
+            if (d >= 0 && d <= 100) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(key, "a percentage from 0 to 100, or nothing for no target");
+    }
+
+    private <E extends Enum<E>> E choice(String key, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text(key))) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw bad(key, "one of " + String.join(", ", names));
+    }
+
+    private String email(String key) {
+        String v = text(key);
+        if (!v.matches("[^@\\s]+@[^@\\s]+")) {
+            throw bad(key, "an email address such as bantin@bacninh.gov.vn");
+        }
+        return v;
+    }
+
+    private List<Recipient> recipients() {
+        Path f = dir.resolve(RECIPIENTS_FILE);
+        List<Recipient> out = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
+            for (String col : List.of("unit", "name", "email", "bulletins")) {
+                if (!p.getHeaderMap().containsKey(col)) {
+                    throw new ConfigException(f + ": missing column " + col + "; the header must be unit,name,email,bulletins");
+                }
+            }
+            for (CSVRecord rec : p) {
+                String where = f + " line " + (rec.getRecordNumber() + 1);
+                String email = rec.get("email");
+                if (!email.matches("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+")) {
+                    throw new ConfigException(where + ": email '" + email + "' is not an address");
+                }
+                Set<String> bulletins = new LinkedHashSet<>();
+                for (String b : rec.get("bulletins").split("[;|\\s]+")) {
+                    if (!b.isBlank()) {
+                        if (!b.equals("province") && !b.equals("unit")) {
+                            throw new ConfigException(where + ": bulletins '" + b + "' is not known; use province, unit or both as province;unit");
+                        }
+                        bulletins.add(b);
+                    }
+                }
+                if (bulletins.contains("unit") && rec.get("unit").isEmpty()) {
+                    throw new ConfigException(where + ": a recipient of the unit bulletin needs the unit code");
+                }
+                out.add(new Recipient(rec.get("unit"), rec.get("name"), email, Set.copyOf(bulletins)));
+            }
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(f + ": not found; it lists who receives which bulletin (unit,name,email,bulletins)");
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new ConfigException(f + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return List.copyOf(out);
+    }
+}

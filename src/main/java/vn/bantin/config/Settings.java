@@ -1,0 +1,28 @@
+package vn.bantin.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import vn.bantin.delivery.MailFrom;
+import vn.bantin.delivery.Recipient;
+import vn.bantin.indicator.Method;
+import vn.bantin.indicator.Targets;
+import vn.bantin.source.SourceFile;
+
+/** Everything read from {@code config/}, validated. */
+public record Settings(Organisation organisation, Path dataDir, Path outDir, Path outboxDir, Path templatesDir,
+                       ZoneId zone, String language, Method method, Targets targets,
+                       Map<SourceFile, Character> separators, MailFrom mailFrom, List<Recipient> recipients) {
+
+    public Settings withDataDir(Path dir) {
+        return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
+                separators, mailFrom, recipients);
+    }
+
+    public Settings withOutDir(Path dir) {
+        return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
+                separators, mailFrom, recipients);
+    }
+}

@@ -1,0 +1,75 @@
+package vn.bantin.delivery;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills the email templates of {@code templates/email/}: {@code <bulletin>.html}, {@code <bulletin>.txt} and the
+ * subject line in {@code email_<lang>.properties}. A {@code {{key}}} placeholder takes the bulletin's value of that
+ * key; values are escaped in HTML, so text from the exports shows as text.
+ */
+public final class MessageComposer {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+
+    private final Path dir;
+    private final Properties words = new Properties();
+
+    public MessageComposer(Path templatesDir, String language) {
+        this.dir = templatesDir.resolve("email");
+        Path file = dir.resolve("email_" + language + ".properties");
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            words.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("email wording " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    public Message compose(String bulletin, Recipient to, Map<String, ?> values, List<Path> attachments, String fileStem) {
+        String subjectKey = "subject." + bulletin;
+        String subject = words.getProperty(subjectKey);
+        if (subject == null) {
+            throw new IllegalStateException(dir.resolve("email_*.properties") + ": no " + subjectKey + " line");
+        }
+        Map<String, ?> all = withRecipient(values, to);
+        return new Message(to, fill(subject, all, false, subjectKey), fill(read(bulletin + ".html"), all, true, bulletin + ".html"),
+                fill(read(bulletin + ".txt"), all, false, bulletin + ".txt"), attachments, fileStem);
+    }
+
+    private static Map<String, ?> withRecipient(Map<String, ?> values, Recipient to) {
+        java.util.HashMap<String, Object> all = new java.util.HashMap<>(values);
+        all.put("recipientName", to.name());
+        return all;
+    }
+
+    private String read(String name) {
+        try {
+            return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("email template " + dir.resolve(name) + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private String fill(String template, Map<String, ?> values, boolean html, String where) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            if (!values.containsKey(key)) {
+                throw new IllegalStateException(dir.resolve(where) + ": unknown placeholder {{" + key + "}}");
+            }
+            Object v = values.get(key);
+            String text = v == null ? words.getProperty("nodata", "-") : v.toString();
+            m.appendReplacement(out, Matcher.quoteReplacement(html ? Html.escape(text) : text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package vn.bantin.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Properties;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+
+/** Builds the MIME form of a message: multipart/mixed of (multipart/alternative text + HTML) and the attachments. */
+final class MimeMessages {
+    private MimeMessages() {
+    }
+
+    static MimeMessage build(Session session, MailFrom from, Message m, Date sentAt) throws MessagingException {
+        MimeMessage mime = new MimeMessage(session);
+        try {
+            mime.setFrom(new InternetAddress(from.address(), from.name(), "UTF-8"));
+            mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.to().email(), m.to().name(), "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        // A subject carries text from the data: line breaks would let it forge headers.
+        mime.setSubject(m.subject().replaceAll("[\\r\\n]+", " "), "UTF-8");
+        mime.setSentDate(sentAt);
+
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(m.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(m.html(), "UTF-8", "html");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        for (Path file : m.attachments()) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new FileDataSource(file.toFile())));
+            try {
+                part.setFileName(MimeUtility.encodeText(file.getFileName().toString(), "UTF-8", null));
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+            part.setHeader("Content-Type", contentType(file) + "; name=\"" + file.getFileName() + "\"");
+            mixed.addBodyPart(part);
+        }
+        mime.setContent(mixed);
+        mime.saveChanges();
+        return mime;
+    }
+
+    static Session session(Properties props) {
+        return Session.getInstance(props);
+    }
+
+    private static String contentType(Path file) {
+        String n = file.getFileName().toString();
+        if (n.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (n.endsWith(".xlsx")) {
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,79 @@
+package vn.bantin.indicator;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The span a bulletin covers, inclusive, in local dates.
+ * {@code key} is the text the user typed in its canonical form, used for folder names.
+ */
+public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
+
+    public enum Kind { MONTH, QUARTER, YEAR, RANGE }
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
+    private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})");
+
+    public Period {
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("period ends (" + end + ") before it starts (" + start + ")");
+        }
+    }
+
+    /** Parses {@code 2022}, {@code 2022-12}, {@code 2022-Q4} or {@code 2022-01-01..2022-06-30}. */
+    public static Period parse(String text) {
+        String s = text.trim();
+        try {
+            Matcher m;
+            if ((m = YEAR.matcher(s)).matches()) {
+                int y = Integer.parseInt(m.group(1));
+                return new Period(Kind.YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), s);
+            }
+            if ((m = MONTH.matcher(s)).matches()) {
+                YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                return new Period(Kind.MONTH, ym.atDay(1), ym.atEndOfMonth(), ym.toString());
+            }
+            if ((m = QUARTER.matcher(s)).matches()) {
+                int y = Integer.parseInt(m.group(1));
+                int q = Integer.parseInt(m.group(2));
+                YearMonth first = YearMonth.of(y, 3 * q - 2);
+                return new Period(Kind.QUARTER, first.atDay(1), first.plusMonths(2).atEndOfMonth(), y + "-Q" + q);
+            }
+            if ((m = RANGE.matcher(s)).matches()) {
+                LocalDate a = LocalDate.parse(m.group(1));
+                LocalDate b = LocalDate.parse(m.group(2));
+                return new Period(Kind.RANGE, a, b, a + "_" + b);
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid period: " + e.getMessage());
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a period: write a year (2022), a month (2022-12),"
+                + " a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)");
+    }
+
+    public boolean contains(LocalDate date) {
+        return date != null && !date.isBefore(start) && !date.isAfter(end);
+    }
+
+    /** Whether anything of [from, to] (either end open when null) falls in this period. */
+    public boolean overlaps(LocalDate from, LocalDate to) {
+        return (from == null || !from.isAfter(end)) && (to == null || !to.isBefore(start));
+    }
+
+    public int year() {
+        return start.getYear();
+    }
+
+    /** Month of a MONTH period, quarter number of a QUARTER period. */
+    public int index() {
+        return switch (kind) {
+            case MONTH -> start.getMonthValue();
+            case QUARTER -> (start.getMonthValue() + 2) / 3;
+            default -> 0;
+        };
+    }
+}

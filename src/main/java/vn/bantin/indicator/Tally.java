@@ -1,0 +1,125 @@
+package vn.bantin.indicator;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Counts of one period, built row by row so that memory grows with units and categories,
+ * never with rows. Rows outside the period are ignored here, not rejected.
+ */
+public final class Tally {
+    private final Period period;
+    private final Map<String, DocumentCount> documents = new HashMap<>();
+    private final Map<String, ProcedureCount> procedures = new HashMap<>();
+    private final Map<String, DossierCount> dossiers = new HashMap<>();
+    private final Map<String, FeedbackCount> feedbackByLocality = new HashMap<>();
+    private final Map<String, Long> categories = new HashMap<>();
+
+    public Tally(Period period) {
+        this.period = period;
+    }
+
+    public Period period() {
+        return period;
+    }
+
+    public void add(Document d) {
+        if (!period.contains(d.date())) {
+            return;
+        }
+        DocumentCount c = documents.computeIfAbsent(d.unit(), k -> new DocumentCount());
+        if (d.direction() == Document.Direction.IN) {
+            c.incoming++;
+        } else {
+            c.outgoing++;
+            if (d.qualifying()) {
+                c.qualifying++;
+            }
+        }
+    }
+
+    /** Procedures are a snapshot of the catalogue: every row counts, whatever the period. */
+    public void add(Procedure p) {
+        ProcedureCount c = procedures.computeIfAbsent(p.unit(), k -> new ProcedureCount());
+        c.total++;
+        if (p.online()) {
+            c.online++;
+        }
+    }
+
+    public void add(Dossier d) {
+        DossierCount c = null;
+        if (period.contains(d.received())) {
+            c = dossiers.computeIfAbsent(d.unit(), k -> new DossierCount());
+            c.received++;
+            if (d.channel() == Dossier.Channel.ONLINE) {
+                c.online++;
+            }
+        }
+        if (period.contains(d.finished()) && d.due() != null) {
+            if (c == null) {
+                c = dossiers.computeIfAbsent(d.unit(), k -> new DossierCount());
+            }
+            c.finishedWithDue++;
+            if (!d.finished().isAfter(d.due())) {
+                c.onTime++;
+            }
+        }
+    }
+
+    /** {@code locality} must already be rolled up to the locality level. */
+    public void add(Feedback f, String locality) {
+        if (!period.contains(f.received())) {
+            return;
+        }
+        FeedbackCount c = feedbackByLocality.computeIfAbsent(locality, k -> new FeedbackCount());
+        c.received++;
+        if (f.status() == Feedback.Status.PROCESSED) {
+            c.processed++;
+        }
+        if (f.rating() != null) {
+            c.ratingSum += f.rating();
+            c.ratingCount++;
+        }
+        categories.merge(f.category(), 1L, Long::sum);
+    }
+
+    DocumentCount documents(String unit) {
+        return documents.getOrDefault(unit, DocumentCount.NONE);
+    }
+
+    ProcedureCount procedures(String unit) {
+        return procedures.getOrDefault(unit, ProcedureCount.NONE);
+    }
+
+    DossierCount dossiers(String unit) {
+        return dossiers.getOrDefault(unit, DossierCount.NONE);
+    }
+
+    Map<String, FeedbackCount> feedbackByLocality() {
+        return feedbackByLocality;
+    }
+
+    Map<String, Long> categories() {
+        return categories;
+    }
+
+    static final class DocumentCount {
+        static final DocumentCount NONE = new DocumentCount();
+        long incoming, outgoing, qualifying;
+    }
+
+    static final class ProcedureCount {
+        static final ProcedureCount NONE = new ProcedureCount();
+        long total, online;
+    }
+
+    static final class DossierCount {
+        static final DossierCount NONE = new DossierCount();
+        long received, online, finishedWithDue, onTime;
+    }
+
+    static final class FeedbackCount {
+        long received, processed, ratingSum, ratingCount;
+    }
+}

@@ -1,0 +1,298 @@
+package vn.bantin.report;
+
+import static vn.bantin.report.VietnameseFormat.decimal;
+import static vn.bantin.report.VietnameseFormat.number;
+import static vn.bantin.report.VietnameseFormat.percent;
+
+import java.text.Collator;
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+import vn.bantin.config.Organisation;
+import vn.bantin.indicator.Figure;
+import vn.bantin.indicator.Indicators;
+import vn.bantin.indicator.Indicators.Locality;
+import vn.bantin.indicator.Level;
+import vn.bantin.indicator.Period;
+import vn.bantin.indicator.Unit;
+import vn.bantin.indicator.UnitTree;
+
+/**
+ * Turns a period's figures into the parameters of the province bulletin (templates/README: the fields reference).
+ * Numbers become Vietnamese display strings here; every word comes from the label file.
+ */
+public final class ProvinceParameters {
+    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
+    private static final String[] ROMAN = {"", "I", "II", "III", "IV"};
+
+    private final ResourceBundle labels;
+
+    public ProvinceParameters(ResourceBundle labels) {
+        this.labels = labels;
+    }
+
+    public Map<String, Object> build(Indicators in, UnitTree tree, BulletinContext ctx) {
+        Map<String, Object> p = new HashMap<>();
+        header(p, in.period(), ctx);
+        edoc(p, in.edoc(), tree);
+        dvc(p, in.dvc());
+        pakn(p, in.pakn());
+        dataQuality(p, ctx);
+        p.put("summaryRows", summaryRows(in));
+        return p;
+    }
+
+    public String levelName(Level level) {
+        return label("level." + level.id());
+    }
+
+    public String periodLabel(Period period) {
+        return switch (period.kind()) {
+            case YEAR -> format("period.year", Integer.toString(period.year()));
+            case MONTH -> format("period.month", String.format("%02d", period.index()), Integer.toString(period.year()));
+            case QUARTER -> format("period.quarter", ROMAN[period.index()], Integer.toString(period.year()));
+            case RANGE -> format("period.range", VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
+        };
+    }
+
+    private void header(Map<String, Object> p, Period period, BulletinContext ctx) {
+        Organisation org = ctx.organisation();
+        p.put("orgParent", org.parent());
+        p.put("orgName", org.name());
+        p.put("docNumber", org.docNumber());
+        p.put("place", org.place());
+        p.put("provinceName", org.provinceName());
+        p.put("issueDay", String.format("%02d", ctx.issued().getDayOfMonth()));
+        p.put("issueMonth", String.format("%02d", ctx.issued().getMonthValue()));
+        p.put("issueYear", Integer.toString(ctx.issued().getYear()));
+        p.put("periodLabel", periodLabel(period));
+        p.put("periodStart", VietnameseFormat.date(period.start()));
+        p.put("periodEnd", VietnameseFormat.date(period.end()));
+        p.put("dataReadAt", ctx.dataReadAt().format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+    }
+
+    private void edoc(Map<String, Object> p, Indicators.Edoc edoc, UnitTree tree) {
+        boolean allMet = true;
+        for (Level level : Level.values()) {
+            Indicators.LevelMean m = edoc.levels().get(level);
+            String key = "edoc" + capital(level.id());
+            p.put(key + "Mean", percent(m.mean()));
+            p.put(key + "Target", target(m.target()));
+            p.put(key + "Met", m.met());
+            allMet &= m.met() == null || m.met();
+        }
+        p.put("edocAllLevelsMet", allMet);
+        List<Indicators.UnitRate> sorted = byLevelThenName(edoc.units(), Indicators.UnitRate::unit);
+        List<String> below = sorted.stream().filter(r -> Boolean.FALSE.equals(r.met())).map(r -> r.unit().name()).toList();
+        p.put("edocBelowTargetCount", below.size());
+        p.put("edocBelowTargetNames", join(below));
+        List<String> zero = sorted.stream().filter(Indicators.UnitRate::atZero).map(r -> withParent(r.unit(), tree)).toList();
+        p.put("edocZeroNames", join(zero));
+
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (Indicators.UnitRate r : sorted) {
+            Map<String, Object> row = unitRow(r.unit());
+            row.put("incoming", r.rate().denominator());
+            row.put("qualifying", r.rate().numerator());
+            row.put("rate", value(r.rate().value()));
+            row.put("rateText", orNoData(percent(r.rate().value())));
+            row.put("targetText", target(r.target()));
+            row.put("met", r.met());
+            row.put("metText", metText(r.met()));
+            units.add(row);
+        }
+        p.put("edocUnits", units);
+        List<Map<String, Object>> levels = new ArrayList<>();
+        edoc.levels().values().forEach(m -> levels.add(map("levelName", levelName(m.level()), "mean", value(m.mean()),
+                "target", m.target())));
+        p.put("edocLevels", levels);
+    }
+
+    private void dvc(Map<String, Object> p, Indicators.Dvc dvc) {
+        p.put("dvcServiceShare", percent(dvc.serviceShare().value()));
+        p.put("dvcServiceTarget", target(dvc.targets().onlineServiceShare()));
+        p.put("dvcDossierShare", percent(dvc.dossierShare().value()));
+        p.put("dvcDossierTarget", target(dvc.targets().onlineDossierShare()));
+        for (Level level : Level.values()) {
+            p.put("dvcDossierShare" + capital(level.id()) + "Level", percent(dvc.dossierShareByLevel().get(level).value()));
+        }
+        p.put("dvcOnTimeShare", percent(dvc.onTimeShare().value()));
+        List<Indicators.UnitDvc> sorted = byLevelThenName(dvc.units(), Indicators.UnitDvc::unit);
+        List<String> both = dvc.units().stream().filter(Indicators.UnitDvc::bothMet).map(u -> u.unit().name()).toList();
+        p.put("dvcBothCount", String.format("%02d", both.size()));
+        p.put("dvcBothNames", join(both));
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (Indicators.UnitDvc u : sorted) {
+            Map<String, Object> row = unitRow(u.unit());
+            row.put("procedures", u.serviceShare().denominator());
+            row.put("onlineProcedures", u.serviceShare().numerator());
+            row.put("serviceShare", value(u.serviceShare().value()));
+            row.put("serviceShareText", orNoData(percent(u.serviceShare().value())));
+            row.put("dossiers", u.dossierShare().denominator());
+            row.put("onlineDossiers", u.dossierShare().numerator());
+            row.put("dossierShare", value(u.dossierShare().value()));
+            row.put("dossierShareText", orNoData(percent(u.dossierShare().value())));
+            row.put("onTimeShare", value(u.onTimeShare().value()));
+            row.put("onTimeShareText", orNoData(percent(u.onTimeShare().value())));
+            row.put("bothMet", u.bothMet());
+            row.put("bothMetText", metText(u.bothMet()));
+            units.add(row);
+        }
+        p.put("dvcUnits", units);
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (Level level : Level.values()) {
+            levels.add(map("levelName", levelName(level), "dossierShare", value(dvc.dossierShareByLevel().get(level).value()),
+                    "onTimeShare", value(dvc.onTimeShareByLevel().get(level).value())));
+        }
+        p.put("dvcLevels", levels);
+    }
+
+    private void pakn(Map<String, Object> p, Indicators.Pakn pakn) {
+        p.put("paknReceived", number(pakn.received()));
+        p.put("paknProcessed", number(pakn.processed()));
+        p.put("paknProcessedShare", percent(pakn.processedShare().value()));
+        ranking(p, "paknMost", "Count", pakn.mostReceived(), l -> number(l.received()));
+        ranking(p, "paknFewest", "Count", pakn.fewestReceived(), l -> number(l.received()));
+        ranking(p, "paknHighestRate", "", pakn.highestShare(), l -> percent(l.processedShare().value()));
+        ranking(p, "paknLowestRate", "", pakn.lowestShare(), l -> percent(l.processedShare().value()));
+        ranking(p, "paknBestRating", "", pakn.bestRating(), l -> decimal(l.rating().value()));
+        List<Indicators.CategoryCount> top = pakn.top(10);
+        p.put("paknTopCategories", top.isEmpty() ? null
+                : String.join(label("list.tieSeparator"), top.stream().map(Indicators.CategoryCount::category).toList()));
+        p.put("paknRatingMean", decimal(pakn.rating().value()));
+        List<Map<String, Object>> localities = new ArrayList<>();
+        for (Locality l : pakn.localities()) {
+            localities.add(map("localityName", l.unit().name(), "received", l.received(),
+                    "processed", l.processedShare().numerator(), "processedShare", value(l.processedShare().value()),
+                    "processedShareText", orNoData(percent(l.processedShare().value())),
+                    "ratingMean", value(l.rating().value()), "ratingMeanText", orNoData(decimal(l.rating().value()))));
+        }
+        p.put("paknLocalities", localities);
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            categories.add(map("rank", i + 1, "category", top.get(i).category(), "count", top.get(i).count()));
+        }
+        p.put("paknCategories", categories);
+    }
+
+    /** Names joined as ties ({@code a, b}); the value of the first, as all tied share it. */
+    private void ranking(Map<String, Object> p, String key, String valueSuffix, List<Locality> tied, Function<Locality, String> value) {
+        p.put(key + "Names", tied.isEmpty() ? null
+                : String.join(label("list.tieSeparator"), tied.stream().map(l -> l.unit().name()).toList()));
+        p.put(key + valueSuffix, tied.isEmpty() ? null : value.apply(tied.get(0)));
+    }
+
+    private void dataQuality(Map<String, Object> p, BulletinContext ctx) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long rejected = 0;
+        for (SourceSummary s : ctx.sources()) {
+            rows.add(map("source", s.file(), "system", s.system(), "rowsRead", s.rowsRead(), "rowsCounted", s.rowsCounted(),
+                    "rowsRejected", s.rowsRejected(), "statusText", label(s.rowsRejected() == 0 ? "quality.ok" : "quality.rejects")));
+            rejected += s.rowsRejected();
+        }
+        p.put("dataQuality", rows);
+        p.put("rejectedTotal", rejected);
+    }
+
+    private List<Map<String, Object>> summaryRows(Indicators in) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String edoc = label("group.edoc"), dvc = label("group.dvc"), pakn = label("group.pakn");
+        String province = label("scope.province");
+        for (Indicators.LevelMean m : in.edoc().levels().values()) {
+            rows.add(summary(edoc, label("indicator.edoc.rate"), levelName(m.level()), m.mean(), true, m.target(), m.met()));
+        }
+        Indicators.Dvc d = in.dvc();
+        rows.add(summary(dvc, label("indicator.dvc.online_service_share"), province, d.serviceShare().value(), true,
+                d.targets().onlineServiceShare(), d.serviceShare().value().meets(d.targets().onlineServiceShare())));
+        rows.add(summary(dvc, label("indicator.dvc.online_dossier_share"), province, d.dossierShare().value(), true,
+                d.targets().onlineDossierShare(), d.dossierShare().value().meets(d.targets().onlineDossierShare())));
+        for (Level level : Level.values()) {
+            Figure f = d.dossierShareByLevel().get(level).value();
+            rows.add(summary(dvc, label("indicator.dvc.online_dossier_share"), levelName(level), f, true,
+                    d.targets().onlineDossierShare(), f.meets(d.targets().onlineDossierShare())));
+        }
+        rows.add(summary(dvc, label("indicator.dvc.on_time_share"), province, d.onTimeShare().value(), true,
+                d.targets().onTimeShare(), d.onTimeShare().value().meets(d.targets().onTimeShare())));
+        Indicators.Pakn k = in.pakn();
+        rows.add(summary(pakn, label("indicator.pakn.received"), province, Figure.of(k.received()), false, null, null));
+        rows.add(summary(pakn, label("indicator.pakn.processed"), province, Figure.of(k.processed()), false, null, null));
+        rows.add(summary(pakn, label("indicator.pakn.processed_share"), province, k.processedShare().value(), true, null, null));
+        rows.add(summary(pakn, label("indicator.pakn.rating_mean"), province, k.rating().value(), false, null, null));
+        return rows;
+    }
+
+    private Map<String, Object> summary(String group, String indicator, String scope, Figure value, boolean isPercent,
+                                        Double target, Boolean met) {
+        Double v = value(value);
+        return map("groupName", group, "indicatorName", indicator, "scopeName", scope,
+                "value", v == null ? null : isPercent ? v / 100 : v, "isPercent", isPercent,
+                "target", target == null ? null : target / 100, "metText", metText(met));
+    }
+
+    private Map<String, Object> unitRow(Unit u) {
+        return map("levelName", levelName(u.level()), "unitCode", u.code(), "unitName", u.name());
+    }
+
+    private <T> List<T> byLevelThenName(List<T> rows, Function<T, Unit> unit) {
+        return rows.stream().sorted(Comparator.<T, Level>comparing(r -> unit.apply(r).level())
+                .thenComparing(r -> unit.apply(r).name(), VIETNAMESE)).toList();
+    }
+
+    private String withParent(Unit u, UnitTree tree) {
+        return tree.parentOf(u).map(parent -> format("edoc.zeroUnit", u.name(), parent.name())).orElse(u.name());
+    }
+
+    private String join(List<String> names) {
+        return names.isEmpty() ? null : String.join(label("list.separator"), names);
+    }
+
+    private String metText(Boolean met) {
+        return label(met == null ? "met.none" : met ? "met.yes" : "met.no");
+    }
+
+    private String orNoData(String text) {
+        return text == null ? label("nodata") : text;
+    }
+
+    private static String target(Double t) {
+        return t == null ? null : percent(t);
+    }
+
+    private static Double value(Figure f) {
+        return f instanceof Figure.Value v ? v.value() : null;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private String label(String key) {
+        try {
+            return labels.getString(key);
+        } catch (MissingResourceException e) {
+            throw new ReportException("the label file has no '" + key + "' line; add it to templates/labels/bulletin_<lang>.properties");
+        }
+    }
+
+    private String format(String key, Object... args) {
+        return new MessageFormat(label(key), Locale.ROOT).format(args);
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

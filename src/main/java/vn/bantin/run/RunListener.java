@@ -1,0 +1,27 @@
+package vn.bantin.run;
+
+import java.nio.file.Path;
+
+import vn.bantin.source.SourceProgress;
+
+/** Told of a run's progress, so that a person watching sees it move. */
+public interface RunListener extends SourceProgress {
+
+    void rendered(Path file);
+
+    void delivered(String recipient, String where);
+
+    RunListener NONE = new RunListener() {
+        @Override
+        public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
+        }
+
+        @Override
+        public void rendered(Path file) {
+        }
+
+        @Override
+        public void delivered(String recipient, String where) {
+        }
+    };
+}

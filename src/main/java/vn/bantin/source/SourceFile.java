@@ -1,0 +1,49 @@
+package vn.bantin.source;
+
+import java.util.List;
+
+/** The five platform exports of the data contract, with the columns each must have. */
+public enum SourceFile {
+    UNITS("units.csv", "Danh mục đơn vị", List.of("code", "name", "level"), List.of("parent", "active_from", "active_to")),
+    DOCUMENTS("documents.csv", "Hệ thống Quản lý văn bản và điều hành",
+            List.of("id", "unit", "direction", "date"), List.of("from_work_dossier", "signed")),
+    PROCEDURES("procedures.csv", "Danh mục thủ tục hành chính", List.of("code", "unit", "online_level"), List.of("name")),
+    DOSSIERS("dossiers.csv", "Hệ thống thông tin giải quyết TTHC",
+            List.of("id", "unit", "channel", "received_date"), List.of("procedure", "due_date", "finished_date")),
+    FEEDBACK("feedback.csv", "Hệ thống tiếp nhận phản ánh kiến nghị",
+            List.of("id", "received_date", "locality", "category", "status"), List.of("handler", "processed_date", "rating"));
+
+    private final String fileName;
+    private final String system;
+    private final List<String> required;
+    private final List<String> optional;
+
+    SourceFile(String fileName, String system, List<String> required, List<String> optional) {
+        this.fileName = fileName;
+        this.system = system;
+        this.required = required;
+        this.optional = optional;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The platform the file comes from, in Vietnamese, for the data-quality note. */
+    public String system() {
+        return system;
+    }
+
+    public List<String> required() {
+        return required;
+    }
+
+    public List<String> optional() {
+        return optional;
+    }
+
+    /** Config key prefix, e.g. {@code source.documents}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
