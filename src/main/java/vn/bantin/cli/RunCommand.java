@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out.dir of the config)")
     private Path out;
 
+    @Option(names = "--outbox", paramLabel = "DIR", description = "outbox folder for .eml files (default: outbox.dir of the config)")
+    private Path outbox;
+
     @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "config folder (default: ${DEFAULT-VALUE})")
     private Path config;
 
@@ -48,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (out != null) {
             settings = settings.withOutDir(out);
+        }
+        if (outbox != null) {
+            settings = settings.withOutboxDir(outbox);
         }
         Clock clock = Clock.system(settings.zone());
         o.printf("bantin: province bulletin for %s (%s .. %s), data from %s%n", p.key(), p.start(), p.end(), settings.dataDir());

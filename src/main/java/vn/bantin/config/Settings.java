@@ -21,6 +21,11 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                 separators, mailFrom, recipients);
     }
 
+    public Settings withOutboxDir(Path dir) {
+        return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
+                separators, mailFrom, recipients);
+    }
+
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
                 separators, mailFrom, recipients);

@@ -22,7 +22,6 @@ import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.IndicatorRows;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
-import vn.bantin.indicator.Tally;
 import vn.bantin.indicator.UnitTree;
 import vn.bantin.report.BulletinContext;
 import vn.bantin.report.IndicatorsCsv;
@@ -68,21 +67,13 @@ public final class BulletinRun {
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
         try {
             Path staging = folder.staging();
-            Tally tally = new Tally(period);
-            UnitTree tree;
-            List<FileStats> stats;
+            Gathering.Gathered data;
             try (RejectsCsv rejects = new RejectsCsv(staging.resolve("rejects.csv"))) {
-                CsvSource source = new CsvSource(options, rejects, listener);
-                tree = source.readUnits();
-                source.readDocuments(tree, tally::add);
-                source.readProcedures(tree, tally::add);
-                source.readDossiers(tree, tally::add);
-                UnitTree units = tree;
-                source.readFeedback(tree, f -> tally.add(f,
-                        units.rollUp(units.find(f.locality()).orElseThrow(), settings.method().localityLevel()).code()));
-                stats = source.stats();
+                data = Gathering.gather(options, period, settings.method().localityLevel(), rejects, listener);
             }
-            Indicators indicators = new IndicatorEngine(settings.targets(), settings.method()).compute(tree, tally);
+            UnitTree tree = data.tree();
+            List<FileStats> stats = data.stats();
+            Indicators indicators = new IndicatorEngine(settings.targets(), settings.method()).compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period,
                     IndicatorRows.of(indicators, settings.organisation().provinceName(), parameters::levelName));

@@ -85,7 +85,7 @@ public final class CsvSource {
             Document.Direction direction = switch (Cells.word(dirText)) {
                 case "in", "den" -> Document.Direction.IN;
                 case "out", "di" -> Document.Direction.OUT;
-                default -> throw new BadCell("direction", dirText, "unknown direction: expected in or out (den, di)");
+                default -> throw new BadCell("direction", dirText, "unknown direction: expected in or out (den or di)");
             };
             LocalDate date = date(t, r, "date");
             boolean qualifying = false;

@@ -136,8 +136,7 @@ final class CsvTable implements AutoCloseable {
             return r;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new SourceException(name + " line " + (parser.getCurrentLineNumber() + 1)
-                        + ": not valid UTF-8 text; save the export as UTF-8");
+                throw notUtf8();
             }
             throw new SourceException(name + " near line " + start + ": broken CSV ("
                     + e.getCause().getMessage() + "); check the quotes on that line");
@@ -145,6 +144,19 @@ final class CsvTable implements AutoCloseable {
             throw new SourceException(name + " near line " + start + ": broken CSV (" + e.getMessage()
                     + "); check the quotes on that line");
         }
+    }
+
+    private SourceException notUtf8() {
+        try {
+            Utf8Scan.Position at = Utf8Scan.firstInvalid(path);
+            if (at != null) {
+                return new SourceException(name + " line " + at.line() + " (byte " + at.offset()
+                        + "): not valid UTF-8 text; save the export as UTF-8");
+            }
+        } catch (IOException ignored) {
+            // fall through to the message without a position
+        }
+        return new SourceException(name + ": not valid UTF-8 text; save the export as UTF-8");
     }
 
     /** The trimmed NFC value of a column in a record; null when empty, absent or the column is not in the file. */

@@ -1,0 +1,66 @@
+package vn.bantin.report;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a file so that its final name only ever holds a complete file: the content goes to a hidden
+ * sibling, is forced to disk and checked, then renamed over the target. A rename within one folder
+ * is atomic, so a reader (the mailer, a person) sees the old file or the new one, never half of one.
+ */
+final class AtomicFile {
+
+    private static final Logger log = LoggerFactory.getLogger(AtomicFile.class);
+
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface Check {
+        /** Throws when the written file must not be published. */
+        void accept(Path written);
+    }
+
+    private AtomicFile() {
+    }
+
+    static void write(Path target, Content content, Check check) {
+        Path absolute = target.toAbsolutePath();
+        // Same folder as the target (a rename across file systems would not be atomic); the process's
+        // usual permissions, unlike Files.createTempFile's owner-only ones.
+        Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(absolute.getParent());
+            try (FileOutputStream out = new FileOutputStream(partial.toFile())) {
+                content.writeTo(out);
+                out.flush();
+                out.getChannel().force(true);
+            }
+            check.accept(partial);
+            try {
+                Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ReportException("Cannot write " + absolute + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                log.warn("Could not delete the partial file {}: {}", partial, e.getMessage());
+            }
+        }
+    }
+}

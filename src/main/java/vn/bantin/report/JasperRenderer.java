@@ -1,0 +1,267 @@
+package vn.bantin.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JRRuntimeException;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.ExporterInputItem;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleExporterInputItem;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Fills the bulletin templates with the figures of a run and writes the PDF and the workbook.
+ *
+ * <p>The templates folder holds {@code province.jrxml} (the PDF) and {@code workbook/*.jrxml}
+ * (one template per sheet, in file-name order). Parameters follow contract/report-parameters.md;
+ * the labels become {@code REPORT_RESOURCE_BUNDLE}, so every word comes from the label file.
+ *
+ * <p>Each output is written beside its final name and moved into place when complete (see
+ * {@link AtomicFile}); a PDF whose fonts are not all embedded never reaches its final name.
+ */
+public final class JasperRenderer {
+
+    static final String PROVINCE_TEMPLATE = "province.jrxml";
+    static final String WORKBOOK_FOLDER = "workbook";
+    /** Report property of a sheet template: the list parameter whose rows become the sheet's rows. */
+    static final String ROWS_PROPERTY = "bantin.rows";
+    /** Report property of a sheet template: the label key of the sheet's name. */
+    static final String SHEET_NAME_PROPERTY = "bantin.sheet.name";
+    /** Label key of the locale the templates format numbers with, e.g. vi-VN. */
+    static final String LOCALE_LABEL = "bulletin.locale";
+
+    private static final Logger log = LoggerFactory.getLogger(JasperRenderer.class);
+    private static final int EXCEL_SHEET_NAME_MAX = 31;
+
+    private final Path templatesDir;
+    private final TemplateCache templates;
+
+    public JasperRenderer(Path templatesDir) {
+        this(templatesDir, new TemplateCache());
+    }
+
+    public JasperRenderer(Path templatesDir, TemplateCache templates) {
+        this.templatesDir = templatesDir;
+        this.templates = templates;
+    }
+
+    /** The compiled templates and the content hash of each one used. */
+    public TemplateCache templates() {
+        return templates;
+    }
+
+    public void renderProvincePdf(Map<String, Object> params, ResourceBundle labels, Path pdf) {
+        Path template = templatesDir.resolve(PROVINCE_TEMPLATE);
+        JasperPrint print = fillProvince(params, labels);
+        AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> requireEmbeddedFonts(template, written));
+        log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
+    }
+
+    /** The filled bulletin, before export (tests inspect it for text cut off by a too small box). */
+    JasperPrint fillProvince(Map<String, Object> params, ResourceBundle labels) {
+        Path template = templatesDir.resolve(PROVINCE_TEMPLATE);
+        JasperReport report = templates.get(template);
+        // One empty record: each detail band of the bulletin prints once, in order.
+        return fill(template, report, fillParameters(params, labels), new JREmptyDataSource(1));
+    }
+
+    public void renderProvinceXlsx(Map<String, Object> params, ResourceBundle labels, Path xlsx) {
+        List<ExporterInputItem> sheets = new ArrayList<>();
+        List<String> sheetNames = new ArrayList<>();
+        for (Path template : workbookTemplates()) {
+            JasperReport report = templates.get(template);
+            sheetNames.add(sheetName(template, report, labels, sheetNames));
+            Map<String, Object> parameters = fillParameters(params, labels);
+            // One clean sheet per template: no page headers or breaks inside the rows.
+            parameters.put(JRParameter.IS_IGNORE_PAGINATION, Boolean.TRUE);
+            sheets.add(new SimpleExporterInputItem(fill(template, report, parameters, rows(template, report, params))));
+        }
+        AtomicFile.write(xlsx, out -> exportXlsx(sheets, sheetNames, out), written -> { });
+        log.info("Wrote {} (sheets {})", xlsx, sheetNames);
+    }
+
+    private static void requireEmbeddedFonts(Path template, Path pdf) {
+        Set<String> notEmbedded = PdfFontCheck.nonEmbeddedFonts(pdf);
+        if (!notEmbedded.isEmpty()) {
+            throw ReportException.inTemplate(template, "uses fonts that are not embedded in the PDF " + notEmbedded
+                    + ", so readers would lose the Vietnamese diacritics; use a font family of a font extension,"
+                    + " such as \"DejaVu Serif\"", null);
+        }
+    }
+
+    private Map<String, Object> fillParameters(Map<String, Object> params, ResourceBundle labels) {
+        Map<String, Object> parameters = new HashMap<>(params);
+        parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, labels);
+        parameters.put(JRParameter.REPORT_LOCALE, locale(labels));
+        return parameters;
+    }
+
+    private static Locale locale(ResourceBundle labels) {
+        return Locale.forLanguageTag(labels.containsKey(LOCALE_LABEL) ? labels.getString(LOCALE_LABEL).strip() : "vi-VN");
+    }
+
+    private static JasperPrint fill(Path template, JasperReport report, Map<String, Object> parameters, JRDataSource data) {
+        requireDeclaredTypes(template, report, parameters);
+        try {
+            return JasperFillManager.fillReport(report, parameters, data);
+        } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
+            MissingResourceException missingLabel = causeOfType(e, MissingResourceException.class);
+            if (missingLabel != null) {
+                throw new ReportException("Template " + template + ": uses label '" + missingLabel.getKey()
+                        + "', which the label file does not have", e);
+            }
+            throw ReportException.inTemplate(template, "cannot be filled", e);
+        }
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Jasper would only fail later, deep inside an expression, with a bare ClassCastException. */
+    private static void requireDeclaredTypes(Path template, JasperReport report, Map<String, Object> parameters) {
+        for (JRParameter declared : report.getParameters()) {
+            Object value = parameters.get(declared.getName());
+            if (!declared.isSystemDefined() && value != null && !declared.getValueClass().isInstance(value)) {
+                throw new ReportException("Template " + template + ": parameter '" + declared.getName() + "' must be a "
+                        + declared.getValueClassName() + " but is a " + value.getClass().getName() + " (\"" + brief(value)
+                        + "\"); see contract/report-parameters.md");
+            }
+        }
+    }
+
+    private static String brief(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private List<Path> workbookTemplates() {
+        Path folder = templatesDir.resolve(WORKBOOK_FOLDER);
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> sheets = files.filter(f -> f.getFileName().toString().endsWith(".jrxml")).sorted().toList();
+            if (sheets.isEmpty()) {
+                throw new ReportException("Workbook folder " + folder + " has no .jrxml sheet templates.");
+            }
+            return sheets;
+        } catch (NoSuchFileException e) {
+            throw new ReportException("Workbook folder " + folder + " not found: it must hold one .jrxml template per sheet.", e);
+        } catch (IOException e) {
+            throw new ReportException("Workbook folder " + folder + " cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Excel refuses (or "repairs") a workbook whose sheet names are too long, repeated or use : \ / ? * [ ]. */
+    private static String sheetName(Path template, JasperReport report, ResourceBundle labels, List<String> taken) {
+        String key = report.getProperty(SHEET_NAME_PROPERTY);
+        if (key == null) {
+            throw ReportException.inTemplate(template, "has no property " + SHEET_NAME_PROPERTY
+                    + " giving the label key of its sheet name", null);
+        }
+        String name;
+        try {
+            name = labels.getString(key).strip();
+        } catch (MissingResourceException e) {
+            throw ReportException.inTemplate(template, "names its sheet with label '" + key
+                    + "', which the label file does not have", null);
+        }
+        if (name.isEmpty() || name.length() > EXCEL_SHEET_NAME_MAX || name.matches(".*[:\\\\/?*\\[\\]].*")) {
+            throw new ReportException("Label '" + key + "' = '" + name + "' cannot be a sheet name: use 1 to "
+                    + EXCEL_SHEET_NAME_MAX + " characters and none of : \\ / ? * [ ]");
+        }
+        Set<String> lowerCase = new HashSet<>();
+        taken.forEach(t -> lowerCase.add(t.toLowerCase(Locale.ROOT)));
+        if (lowerCase.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new ReportException("Label '" + key + "' = '" + name + "' repeats the name of another sheet.");
+        }
+        return name;
+    }
+
+    /** The rows of a sheet: the list parameter its template names, or a single record for a sheet without one. */
+    @SuppressWarnings("unchecked")
+    private static JRDataSource rows(Path template, JasperReport report, Map<String, Object> params) {
+        String key = report.getProperty(ROWS_PROPERTY);
+        if (key == null) {
+            return new JREmptyDataSource(1);
+        }
+        Object rows = params.get(key);
+        if (rows == null) {
+            return new JRMapCollectionDataSource(List.of());
+        }
+        if (!(rows instanceof Collection<?> collection)) {
+            throw ReportException.inTemplate(template, "takes its rows from parameter '" + key
+                    + "', which must be a list of maps but is a " + rows.getClass().getSimpleName(), null);
+        }
+        return new JRMapCollectionDataSource((Collection<Map<String, ?>>) collection);
+    }
+
+    private static void exportPdf(Path template, JasperPrint print, ResourceBundle labels, OutputStream out) {
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(labels.containsKey("report.title") ? labels.getString("report.title") : print.getName());
+        configuration.setDisplayMetadataTitle(true);
+        configuration.setMetadataCreator("bantin");
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException | JRRuntimeException e) {
+            throw ReportException.inTemplate(template, "cannot be exported to PDF", e);
+        }
+    }
+
+    private static void exportXlsx(List<ExporterInputItem> sheets, List<String> sheetNames, OutputStream out) {
+        JRXlsxExporter exporter = new JRXlsxExporter();
+        exporter.setExporterInput(new SimpleExporterInput(sheets));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
+        configuration.setSheetNames(sheetNames.toArray(String[]::new));
+        configuration.setOnePagePerSheet(false);
+        configuration.setDetectCellType(true); // numbers stay numbers, with the template's pattern as cell format
+        configuration.setRemoveEmptySpaceBetweenRows(true);
+        configuration.setRemoveEmptySpaceBetweenColumns(true);
+        configuration.setWhitePageBackground(false);
+        configuration.setCollapseRowSpan(false);
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException | JRRuntimeException e) {
+            throw new ReportException("Workbook sheets " + sheetNames + " (" + WORKBOOK_FOLDER
+                    + "/*.jrxml) cannot be exported to XLSX: " + e.getMessage(), e);
+        }
+    }
+}

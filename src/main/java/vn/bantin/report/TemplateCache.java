@@ -1,0 +1,110 @@
+package vn.bantin.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRRuntimeException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+
+/**
+ * Compiled templates, keyed by the SHA-256 of the JRXML's bytes. Compiling is several times slower
+ * than filling, so an unchanged template is compiled once per process; an edited one has a new hash
+ * and is compiled on its next use, without a restart. The file is read once per use and the same
+ * bytes are hashed and compiled, so hash and report always match.
+ */
+public final class TemplateCache {
+
+    private final Map<String, JasperReport> compiledByHash = new ConcurrentHashMap<>();
+    private final Map<Path, String> hashByTemplate = new ConcurrentHashMap<>();
+    private final AtomicInteger compilations = new AtomicInteger();
+
+    public JasperReport get(Path jrxml) {
+        byte[] content = read(jrxml);
+        String hash = sha256(content);
+        JasperReport report = compiledByHash.computeIfAbsent(hash, h -> compile(jrxml, content));
+        String previous = hashByTemplate.put(jrxml.toAbsolutePath().normalize(), hash);
+        if (previous != null && !previous.equals(hash) && !hashByTemplate.containsValue(previous)) {
+            compiledByHash.remove(previous); // the edited template's old version is no longer used
+        }
+        return report;
+    }
+
+    /** Each template used so far and the SHA-256 (hex) of the content last used, for the run record. */
+    public Map<Path, String> contentHashes() {
+        return Collections.unmodifiableMap(new TreeMap<>(hashByTemplate));
+    }
+
+    /** How many times a template was actually compiled (not served from the cache). */
+    public int compilations() {
+        return compilations.get();
+    }
+
+    private JasperReport compile(Path jrxml, byte[] content) {
+        try {
+            JasperReport report = JasperCompileManager.compileReport(new ByteArrayInputStream(content));
+            compilations.incrementAndGet();
+            return report;
+        } catch (JRException | JRRuntimeException e) {
+            // Jasper reports malformed XML only as "Unable to load report"; the XML parser says where.
+            String xmlProblem = xmlProblem(content);
+            throw xmlProblem == null
+                    ? ReportException.inTemplate(jrxml, "does not compile", e)
+                    : new ReportException("Template " + jrxml + ": is not well-formed XML: " + xmlProblem, e);
+        }
+    }
+
+    /** Where and why the content is not well-formed XML, or null when it is. */
+    private static String xmlProblem(byte[] content) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors, prints nothing
+            builder.parse(new ByteArrayInputStream(content));
+            return null;
+        } catch (SAXParseException e) {
+            return "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage();
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            return null;
+        }
+    }
+
+    private static byte[] read(Path jrxml) {
+        try {
+            return Files.readAllBytes(jrxml);
+        } catch (NoSuchFileException e) {
+            throw new ReportException("Template " + jrxml + " not found.", e);
+        } catch (IOException e) {
+            throw new ReportException("Template " + jrxml + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package vn.bantin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line and exit 2, and nothing reaches the outbox or the output folder. */
+class BadInputTest {
+    private static final Path SAMPLE = Path.of("data/sample/2022");
+
+    @TempDir
+    Path tmp;
+
+    private Path data() throws IOException {
+        Path d = Files.createDirectories(tmp.resolve("data"));
+        try (Stream<Path> files = Files.list(SAMPLE)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, d.resolve(f.getFileName()));
+            }
+        }
+        return d;
+    }
+
+    private CliRun run(Path data) {
+        return CliRun.of("run", "--period", "2022", "--data", data.toString(), "--out", tmp.resolve("out").toString(),
+                "--outbox", tmp.resolve("outbox").toString());
+    }
+
+    private void assertRefused(CliRun r, String expectedStart) throws IOException {
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertTrue(err.startsWith("error: " + expectedStart), err);
+        assertFalse(Files.exists(tmp.resolve("outbox")) && Files.list(tmp.resolve("outbox")).findAny().isPresent(), "outbox empty");
+        assertFalse(Files.exists(tmp.resolve("out/2022")), "no output folder");
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        Path d = data();
+        Files.delete(d.resolve("feedback.csv"));
+        assertRefused(run(d), "feedback.csv: file not found");
+    }
+
+    @Test
+    void missingColumn() throws IOException {
+        Path d = data();
+        Files.writeString(d.resolve("procedures.csv"), "code,name,unit\nP1,x,STTTT\n");
+        assertRefused(run(d), "procedures.csv: missing required column online_level");
+    }
+
+    @Test
+    void notACsvFile() throws IOException {
+        Path d = data();
+        Files.write(d.resolve("dossiers.csv"), new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 0, 0});
+        assertRefused(run(d), "dossiers.csv: not a CSV text file");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path d = data();
+        Files.writeString(d.resolve("documents.csv"), "");
+        assertRefused(run(d), "documents.csv: the file is empty");
+    }
+
+    @Test
+    void badPeriodNamesTheFormsItTakes() throws IOException {
+        CliRun r = CliRun.of("run", "--period", "12/2022", "--data", data().toString(), "--out", tmp.resolve("out").toString(),
+                "--outbox", tmp.resolve("outbox").toString());
+        assertRefused(r, "'12/2022' is not a period");
+    }
+
+    @Test
+    void unknownConfigKeyIsNamed() throws IOException {
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
+        Files.writeString(config.resolve("bantin.properties"), "target.edoc.rate.provnce=90\n");
+        CliRun r = CliRun.of("run", "--period", "2022", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
+                "--outbox", tmp.resolve("outbox").toString());
+        assertRefused(r, config.resolve("bantin.properties") + ": unknown key 'target.edoc.rate.provnce'");
+    }
+}

@@ -1,0 +1,97 @@
+package vn.bantin.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.sf.jasperreports.engine.JasperReport;
+
+class TemplateCacheTest {
+
+    static final Path SMALL = Path.of("src/test/resources/report/small-sheet.jrxml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void compilesAnUnchangedTemplateOnce() throws IOException {
+        Path template = Files.copy(SMALL, dir.resolve("sheet.jrxml"));
+        TemplateCache cache = new TemplateCache();
+
+        JasperReport first = cache.get(template);
+        JasperReport second = cache.get(template);
+
+        assertSame(first, second);
+        assertEquals(1, cache.compilations());
+    }
+
+    @Test
+    void recompilesAfterTheFileChanges() throws IOException {
+        Path template = Files.copy(SMALL, dir.resolve("sheet.jrxml"));
+        TemplateCache cache = new TemplateCache();
+        JasperReport before = cache.get(template);
+        String hashBefore = cache.contentHashes().get(template.toAbsolutePath());
+
+        String edited = Files.readString(template).replace("height=\"20\" fontName", "height=\"20\" fontSize=\"14.0\" fontName");
+        Files.writeString(template, edited);
+        JasperReport after = cache.get(template);
+        String hashAfter = cache.contentHashes().get(template.toAbsolutePath());
+
+        assertNotSame(before, after);
+        assertEquals(2, cache.compilations());
+        assertNotEquals(hashBefore, hashAfter);
+        assertEquals(TemplateCache.sha256(Files.readAllBytes(template)), hashAfter);
+        assertSame(after, cache.get(template), "and the edited one is cached in turn");
+        assertEquals(2, cache.compilations());
+    }
+
+    @Test
+    void exposesTheContentHashOfEachTemplateUsed() throws IOException {
+        Path a = Files.copy(SMALL, dir.resolve("a.jrxml"));
+        Path b = Files.writeString(dir.resolve("b.jrxml"), Files.readString(SMALL).replace("small-sheet", "other"));
+        TemplateCache cache = new TemplateCache();
+        cache.get(a);
+        cache.get(b);
+
+        assertEquals(2, cache.contentHashes().size());
+        assertTrue(cache.contentHashes().get(a.toAbsolutePath()).matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileIsNamedWithTheCompilersMessage() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.jrxml"),
+                Files.readString(SMALL).replace("$P{greeting}", "$P{greeting}.noSuchMethod()"), StandardCharsets.UTF_8);
+
+        ReportException e = assertThrows(ReportException.class, () -> new TemplateCache().get(broken));
+
+        assertTrue(e.getMessage().startsWith("Template " + broken + ": does not compile"), e.getMessage());
+        assertTrue(e.getMessage().contains("noSuchMethod"), e.getMessage());
+    }
+
+    @Test
+    void aTemplateThatIsNotWellFormedXmlSaysWhere() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.jrxml"), Files.readString(SMALL).replace("</title>", "</titel>"));
+
+        ReportException e = assertThrows(ReportException.class, () -> new TemplateCache().get(broken));
+
+        assertTrue(e.getMessage().startsWith("Template " + broken + ": is not well-formed XML: line 10, column"), e.getMessage());
+    }
+
+    @Test
+    void aMissingTemplateIsNamed() {
+        Path missing = dir.resolve("nope.jrxml");
+        ReportException e = assertThrows(ReportException.class, () -> new TemplateCache().get(missing));
+        assertEquals("Template " + missing + " not found.", e.getMessage());
+    }
+}

@@ -1,0 +1,88 @@
+package vn.bantin.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.indicator.IndicatorEngine;
+import vn.bantin.indicator.IndicatorRows;
+import vn.bantin.indicator.Indicators;
+import vn.bantin.indicator.Method;
+import vn.bantin.indicator.Period;
+import vn.bantin.indicator.Targets;
+import vn.bantin.report.IndicatorsCsv;
+import vn.bantin.report.Labels;
+import vn.bantin.report.ProvinceParameters;
+import vn.bantin.report.RejectsCsv;
+import vn.bantin.source.SourceFile;
+import vn.bantin.source.SourceOptions;
+
+/**
+ * Golden cases: each folder under src/test/resources/cases holds input CSVs, a case.properties (period, and the
+ * hand computation in its comments) and the expected indicators.csv (and rejects.csv where given), computed by hand.
+ * The run's own reading, computing and writing code produces the files compared.
+ */
+class GoldenCasesTest {
+    private static final Path CASES = Path.of("src/test/resources/cases");
+
+    @TempDir
+    Path out;
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseMatchesItsHandComputation() throws IOException {
+        return Files.list(CASES).filter(Files::isDirectory).sorted()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    }
+
+    private void check(Path dir) throws IOException {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(dir.resolve("case.properties"), StandardCharsets.UTF_8)) {
+            props.load(r);
+        }
+        Period period = Period.parse(props.getProperty("period"));
+        Map<SourceFile, Character> separators = new EnumMap<>(SourceFile.class);
+        for (SourceFile f : SourceFile.values()) {
+            String sep = props.getProperty("separator." + f.key());
+            if (sep != null) {
+                separators.put(f, sep.charAt(0));
+            }
+        }
+        Path work = Files.createDirectories(out.resolve(dir.getFileName()));
+        Gathering.Gathered data;
+        try (RejectsCsv rejects = new RejectsCsv(work.resolve("rejects.csv"))) {
+            data = Gathering.gather(new SourceOptions(dir, separators, ZoneId.of("Asia/Ho_Chi_Minh")), period,
+                    Method.published().localityLevel(), rejects, (f, r, j, d) -> { });
+        }
+        Indicators indicators = new IndicatorEngine(Targets.national(), Method.published()).compute(data.tree(), data.tally());
+        ProvinceParameters names = new ProvinceParameters(Labels.load(Path.of("templates"), "vi"));
+        IndicatorsCsv.write(work.resolve("indicators.csv"), period,
+                IndicatorRows.of(indicators, "tỉnh Bắc Ninh", names::levelName));
+
+        assertEquals(Files.readString(dir.resolve("expected-indicators.csv")), Files.readString(work.resolve("indicators.csv")),
+                dir.getFileName() + ": indicators.csv");
+        Path expectedRejects = dir.resolve("expected-rejects.csv");
+        if (Files.exists(expectedRejects)) {
+            assertEquals(Files.readString(expectedRejects), Files.readString(work.resolve("rejects.csv")),
+                    dir.getFileName() + ": rejects.csv");
+        } else {
+            assertEquals(1, Files.readAllLines(work.resolve("rejects.csv")).size(), dir.getFileName() + ": no rejects expected");
+        }
+        // Every rejected row the statistics count is in rejects.csv, and no other.
+        long rejectedInStats = data.stats().stream().mapToLong(s -> s.rowsRejected()).sum();
+        assertEquals(rejectedInStats, Files.readAllLines(work.resolve("rejects.csv")).size() - 1L,
+                dir.getFileName() + ": rejects counted vs written");
+    }
+}
