@@ -42,7 +42,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * Fills the bulletin templates with the figures of a run and writes the PDF and the workbook.
  *
  * <p>The templates folder holds {@code province.jrxml} (the PDF) and {@code workbook/*.jrxml}
- * (one template per sheet, in file-name order). Parameters follow contract/report-parameters.md;
+ * (one template per sheet, in file-name order). Parameters follow templates/PARAMETERS.md;
  * the labels become {@code REPORT_RESOURCE_BUNDLE}, so every word comes from the label file.
  *
  * <p>Each output is written beside its final name and moved into place when complete (see
@@ -159,7 +159,7 @@ public final class JasperRenderer {
             if (!declared.isSystemDefined() && value != null && !declared.getValueClass().isInstance(value)) {
                 throw new ReportException("Template " + template + ": parameter '" + declared.getName() + "' must be a "
                         + declared.getValueClassName() + " but is a " + value.getClass().getName() + " (\"" + brief(value)
-                        + "\"); see contract/report-parameters.md");
+                        + "\"); see templates/PARAMETERS.md");
             }
         }
     }

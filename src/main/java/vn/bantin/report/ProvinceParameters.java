@@ -106,6 +106,7 @@ public final class ProvinceParameters {
             row.put("qualifying", r.rate().numerator());
             row.put("rate", value(r.rate().value()));
             row.put("rateText", orNoData(percent(r.rate().value())));
+            row.put("target", r.target());
             row.put("targetText", target(r.target()));
             row.put("met", r.met());
             row.put("metText", metText(r.met()));

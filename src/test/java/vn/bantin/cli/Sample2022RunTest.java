@@ -120,6 +120,7 @@ class Sample2022RunTest {
             }
             assertTrue(hasNumber(wb, 3.04, 2, false), "no rating 3,04");
             assertTrue(hasNumber(wb, 3.4, 2, false), "no rating 3,4");
+            assertTrue(hasNumber(wb, 0.6, 2, true), "unit targets are percent cells too");
             for (Sheet sheet : wb) {
                 assertTrue(sheet.getPaneInformation() != null && sheet.getPaneInformation().isFreezePane(),
                         "header not frozen on " + sheet.getSheetName());

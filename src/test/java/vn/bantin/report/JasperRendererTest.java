@@ -79,7 +79,7 @@ class JasperRendererTest {
                 () -> new JasperRenderer(TEMPLATES).renderProvincePdf(params, LABELS, dir.resolve("x.pdf")));
 
         assertEquals("Template templates/province.jrxml: parameter 'edocBelowTargetCount' must be a java.lang.Integer"
-                + " but is a java.lang.String (\"3\"); see contract/report-parameters.md", e.getMessage());
+                + " but is a java.lang.String (\"3\"); see templates/PARAMETERS.md", e.getMessage());
     }
 
     @Test
