@@ -2,7 +2,8 @@ package vn.bantin.delivery;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
-import java.util.Date;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
 import jakarta.activation.DataHandler;
@@ -20,7 +21,7 @@ final class MimeMessages {
     private MimeMessages() {
     }
 
-    static MimeMessage build(Session session, MailFrom from, Message m, Date sentAt) throws MessagingException {
+    static MimeMessage build(Session session, MailFrom from, Message m, ZonedDateTime sentAt) throws MessagingException {
         MimeMessage mime = new MimeMessage(session);
         try {
             mime.setFrom(new InternetAddress(from.address(), from.name(), "UTF-8"));
@@ -30,7 +31,6 @@ final class MimeMessages {
         }
         // A subject carries text from the data: line breaks would let it forge headers.
         mime.setSubject(m.subject().replaceAll("[\\r\\n]+", " "), "UTF-8");
-        mime.setSentDate(sentAt);
 
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
@@ -57,6 +57,8 @@ final class MimeMessages {
         }
         mime.setContent(mixed);
         mime.saveChanges();
+        // In the zone of the configured time zone, not the JVM's (saveChanges would not set it otherwise either).
+        mime.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(sentAt));
         return mime;
     }
 

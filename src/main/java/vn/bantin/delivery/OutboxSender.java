@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.Date;
+import java.time.ZonedDateTime;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -34,7 +34,7 @@ public final class OutboxSender implements Sender {
         Path target = outbox.resolve(message.fileStem() + ".eml");
         try {
             Files.createDirectories(outbox);
-            MimeMessage mime = MimeMessages.build(session, from, message, Date.from(clock.instant()));
+            MimeMessage mime = MimeMessages.build(session, from, message, ZonedDateTime.now(clock));
             Path tmp = Files.createTempFile(outbox, ".sending-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 mime.writeTo(out);
