@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import vn.bantin.config.ConfigException;
+import vn.bantin.delivery.EmailTemplateException;
 import vn.bantin.report.ReportException;
 import vn.bantin.source.SourceException;
 
@@ -23,7 +24,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof ReportException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof EmailTemplateException || e instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -28,7 +28,7 @@ public final class MessageComposer {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             words.load(r);
         } catch (IOException e) {
-            throw new IllegalStateException("email wording " + file + " cannot be read: " + e.getMessage());
+            throw new EmailTemplateException("email wording " + file + " cannot be read: " + e.getMessage());
         }
     }
 
@@ -36,7 +36,7 @@ public final class MessageComposer {
         String subjectKey = "subject." + bulletin;
         String subject = words.getProperty(subjectKey);
         if (subject == null) {
-            throw new IllegalStateException(dir.resolve("email_*.properties") + ": no " + subjectKey + " line");
+            throw new EmailTemplateException(dir.resolve("email_*.properties") + ": no " + subjectKey + " line");
         }
         Map<String, ?> all = withRecipient(values, to);
         return new Message(to, fill(subject, all, false, subjectKey), fill(read(bulletin + ".html"), all, true, bulletin + ".html"),
@@ -53,7 +53,7 @@ public final class MessageComposer {
         try {
             return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("email template " + dir.resolve(name) + " cannot be read: " + e.getMessage());
+            throw new EmailTemplateException("email template " + dir.resolve(name) + " cannot be read: " + e.getMessage());
         }
     }
 
@@ -63,7 +63,7 @@ public final class MessageComposer {
         while (m.find()) {
             String key = m.group(1);
             if (!values.containsKey(key)) {
-                throw new IllegalStateException(dir.resolve(where) + ": unknown placeholder {{" + key + "}}");
+                throw new EmailTemplateException(dir.resolve(where) + ": unknown placeholder {{" + key + "}}");
             }
             Object v = values.get(key);
             String text = v == null ? words.getProperty("nodata", "-") : v.toString();

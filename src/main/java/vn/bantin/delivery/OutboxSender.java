@@ -36,10 +36,14 @@ public final class OutboxSender implements Sender {
             Files.createDirectories(outbox);
             MimeMessage mime = MimeMessages.build(session, from, message, ZonedDateTime.now(clock));
             Path tmp = Files.createTempFile(outbox, ".sending-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                mime.writeTo(out);
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    mime.writeTo(out);
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target.toString();
         } catch (IOException | MessagingException e) {
             throw new DeliveryException("could not write " + target + ": " + e.getMessage(), e);

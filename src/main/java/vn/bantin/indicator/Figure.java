@@ -1,7 +1,5 @@
 package vn.bantin.indicator;
 
-import java.util.OptionalDouble;
-
 /** A computed figure: a value, or no data (a zero denominator). Never a magic 0. */
 public sealed interface Figure {
 
@@ -22,14 +20,6 @@ public sealed interface Figure {
 
     static Figure mean(long sum, long count) {
         return count == 0 ? NO_DATA : new Value((double) sum / count);
-    }
-
-    default OptionalDouble asOptional() {
-        return this instanceof Value v ? OptionalDouble.of(v.value()) : OptionalDouble.empty();
-    }
-
-    default boolean hasValue() {
-        return this instanceof Value;
     }
 
     /** Met when there is a value and it is at or above the target; null when either is missing. */

@@ -10,18 +10,4 @@ public interface RunListener extends SourceProgress {
     void rendered(Path file);
 
     void delivered(String recipient, String where);
-
-    RunListener NONE = new RunListener() {
-        @Override
-        public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
-        }
-
-        @Override
-        public void rendered(Path file) {
-        }
-
-        @Override
-        public void delivered(String recipient, String where) {
-        }
-    };
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,14 @@ class BadInputTest {
     }
 
     private CliRun run(Path data) {
-        return CliRun.of("run", "--period", "2022", "--data", data.toString(), "--out", tmp.resolve("out").toString(),
-                "--outbox", tmp.resolve("outbox").toString());
+        return run("2022", "--data", data.toString());
+    }
+
+    private CliRun run(String period, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--period", period, "--out", tmp.resolve("out").toString(),
+                "--outbox", tmp.resolve("outbox").toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private void assertRefused(CliRun r, String expectedStart) throws IOException {
@@ -73,9 +81,7 @@ class BadInputTest {
 
     @Test
     void badPeriodNamesTheFormsItTakes() throws IOException {
-        CliRun r = CliRun.of("run", "--period", "12/2022", "--data", data().toString(), "--out", tmp.resolve("out").toString(),
-                "--outbox", tmp.resolve("outbox").toString());
-        assertRefused(r, "'12/2022' is not a period");
+        assertRefused(run("12/2022", "--data", data().toString()), "'12/2022' is not a period");
     }
 
     @Test
@@ -83,8 +89,7 @@ class BadInputTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
         Files.writeString(config.resolve("bantin.properties"), "target.edoc.rate.provnce=90\n");
-        CliRun r = CliRun.of("run", "--period", "2022", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
-                "--outbox", tmp.resolve("outbox").toString());
-        assertRefused(r, config.resolve("bantin.properties") + ": unknown key 'target.edoc.rate.provnce'");
+        assertRefused(run("2022", "--config", config.toString()),
+                config.resolve("bantin.properties") + ": unknown key 'target.edoc.rate.provnce'");
     }
 }
