@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import vn.bantin.config.ConfigException;
 import vn.bantin.delivery.EmailTemplateException;
 import vn.bantin.report.ReportException;
+import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceException;
 
 /**
@@ -24,7 +25,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof ReportException
-                || e instanceof EmailTemplateException || e instanceof IllegalArgumentException) {
+                || e instanceof EmailTemplateException || e instanceof QualityGateException
+                || e instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;
         }

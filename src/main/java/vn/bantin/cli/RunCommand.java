@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import vn.bantin.config.ConfigLoader;
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.OutboxSender;
 import vn.bantin.indicator.Period;
@@ -29,8 +29,8 @@ final class RunCommand implements Callable<Integer> {
             description = "2022 (year), 2022-12 (month), 2022-Q4 (quarter) or 2022-01-01..2022-06-30 (range)")
     private String period;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "folder of the exports (default: data.dir of the config)")
-    private Path data;
+    @Mixin
+    private Configured configured;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out.dir of the config)")
     private Path out;
@@ -38,17 +38,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--outbox", paramLabel = "DIR", description = "outbox folder for .eml files (default: outbox.dir of the config)")
     private Path outbox;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "config folder (default: ${DEFAULT-VALUE})")
-    private Path config;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         Period p = Period.parse(period);
-        Settings settings = ConfigLoader.load(config);
-        if (data != null) {
-            settings = settings.withDataDir(data);
-        }
+        Settings settings = configured.settings();
         if (out != null) {
             settings = settings.withOutDir(out);
         }

@@ -28,6 +28,7 @@ import vn.bantin.indicator.Level;
 import vn.bantin.indicator.Method;
 import vn.bantin.indicator.Targets;
 import vn.bantin.source.SourceFile;
+import vn.bantin.source.SourceFormat;
 
 /**
  * Reads {@code bantin.properties} and {@code recipients.csv} from the config folder once, with the defaults of
@@ -36,6 +37,10 @@ import vn.bantin.source.SourceFile;
 public final class ConfigLoader {
     public static final String SETTINGS_FILE = "bantin.properties";
     public static final String RECIPIENTS_FILE = "recipients.csv";
+
+    /** Keys that map an export's own headers and words onto the contract's. */
+    static final java.util.regex.Pattern MAPPING_KEY =
+            java.util.regex.Pattern.compile("source\\.([a-z]+)\\.(column|value)\\.(.+)");
 
     /** Every key with its default; README.md lists the same. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -75,8 +80,15 @@ public final class ConfigLoader {
         d.put("target.dvc.online_dossier_share", "50");
         d.put("target.dvc.on_time_share", "");
         d.put("target.pakn.processed_share", "");
+        d.put("quality.max-reject-percent", "1");
         for (SourceFile f : SourceFile.values()) {
-            d.put("source." + f.key() + ".separator", ",");
+            String k = "source." + f.key() + ".";
+            d.put(k + "file", f.fileName());
+            d.put(k + "encoding", "UTF-8");
+            d.put(k + "separator", ",");
+            d.put(k + "sheet", "");
+            d.put(k + "header-row", "1");
+            d.put(k + "max-reject-percent", "");
         }
         d.put("mail.from", "bantin@localhost");
         d.put("mail.from-name", "bantin");
@@ -93,8 +105,12 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         for (String key : props.stringPropertyNames()) {
-            if (!DEFAULTS.containsKey(key)) {
-                throw new ConfigException(file + ": unknown key '" + key + "'; valid keys are " + new TreeSet<>(DEFAULTS.keySet()));
+            java.util.regex.Matcher mapping = MAPPING_KEY.matcher(key);
+            boolean isMapping = mapping.matches() && java.util.Arrays.stream(SourceFile.values())
+                    .anyMatch(f -> f.key().equals(mapping.group(1)));
+            if (!DEFAULTS.containsKey(key) && !isMapping) {
+                throw new ConfigException(file + ": unknown key '" + key + "'; valid keys are " + new TreeSet<>(DEFAULTS.keySet())
+                        + " and source.<file>.column.<column> / source.<file>.value.<column>.<word>");
             }
         }
         Organisation org = new Organisation(text("org.parent"), text("org.name"), text("org.doc-number"),
@@ -109,27 +125,22 @@ public final class ConfigLoader {
         Method method = new Method(choice("edoc.denominator", Method.EdocDenominator.class),
                 Level.parse(text("pakn.locality-level")).filter(l -> l != Level.PROVINCE).orElseThrow(() -> bad(
                         "pakn.locality-level", "district or commune")));
-        Map<SourceFile, Character> separators = new EnumMap<>(SourceFile.class);
+        Map<SourceFile, SourceFormat> sources = new EnumMap<>(SourceFile.class);
+        Double limit = percent("quality.max-reject-percent");
+        double maxReject = limit == null ? SourceFormat.DEFAULT_MAX_REJECT_PERCENT : limit;
         for (SourceFile f : SourceFile.values()) {
-            String key = "source." + f.key() + ".separator";
-            String v = raw(key);
-            if (v.length() != 1) {
-                throw bad(key, "one character such as , or ;");
-            }
-            if (v.charAt(0) != ',') {
-                separators.put(f, v.charAt(0));
-            }
+            sources.put(f, new SourceFormatReader(file.toString(), this::raw, this::bad, props, f, maxReject).read());
         }
         String language = text("language");
         if (!language.matches("[a-z]{2}")) {
             throw bad("language", "a two-letter language code such as vi or en");
         }
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
-                zone(), language, method, targets, Map.copyOf(separators),
+                zone(), language, method, targets, Map.copyOf(sources),
                 new MailFrom(email("mail.from"), text("mail.from-name")), recipients());
     }
 
-    private String raw(String key) {
+    String raw(String key) {
         return props.getProperty(key, DEFAULTS.get(key));
     }
 
@@ -137,7 +148,7 @@ public final class ConfigLoader {
         return raw(key).strip();
     }
 
-    private ConfigException bad(String key, String expected) {
+    ConfigException bad(String key, String expected) {
         return new ConfigException(file + ": " + key + "=" + raw(key) + " is not valid; expected " + expected);
     }
 
@@ -157,7 +168,7 @@ public final class ConfigLoader {
         }
     }
 
-    private Double percent(String key) {
+    Double percent(String key) {
         String v = text(key);
         if (v.isEmpty()) {
             return null;

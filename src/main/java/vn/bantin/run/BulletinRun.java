@@ -32,6 +32,8 @@ import vn.bantin.report.RejectsCsv;
 import vn.bantin.report.SourceSummary;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
+import vn.bantin.source.QualityGate;
+import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceOptions;
 
 /**
@@ -61,7 +63,7 @@ public final class BulletinRun {
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
-        SourceOptions options = new SourceOptions(settings.dataDir(), settings.separators(), settings.zone());
+        SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
 
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
@@ -73,6 +75,7 @@ public final class BulletinRun {
             }
             UnitTree tree = data.tree();
             List<FileStats> stats = data.stats();
+            stopWhenTooBroken(stats, options, folder, period);
             Indicators indicators = new IndicatorEngine(settings.targets(), settings.method()).compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period,
@@ -93,12 +96,27 @@ public final class BulletinRun {
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
                     summary, stats, deliveries, Duration.between(started, clock.instant()));
-            RunSummary.write(result, settings, started);
+            RunSummary.write(result, settings, options, started);
             return result;
         } catch (IOException | RuntimeException e) {
             folder.discard();
             throw e;
         }
+    }
+
+    /** Figures from files with too many rejected rows are not published; their rejects are kept for the operator. */
+    private static void stopWhenTooBroken(List<FileStats> stats, SourceOptions options, OutputFolder folder, Period period)
+            throws IOException {
+        List<QualityGate.Breach> breaches = QualityGate.breaches(stats, options);
+        if (breaches.isEmpty()) {
+            return;
+        }
+        Path stopped = folder.staging().resolve("run-summary.txt");
+        String message = SourceReport.stop(breaches, folder.target().resolveSibling(period.key() + ".stopped")
+                .resolve("rejects.csv").toString());
+        Files.writeString(stopped, message + "\n\n" + SourceReport.of(stats, options), java.nio.charset.StandardCharsets.UTF_8);
+        folder.keepAs(period.key() + ".stopped");
+        throw new QualityGateException(message, breaches);
     }
 
     private List<RunResult.Delivery> deliver(MessageComposer composer, Map<String, Object> values, List<Path> files, String stem) {

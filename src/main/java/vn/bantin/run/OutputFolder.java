@@ -31,6 +31,18 @@ final class OutputFolder {
 
     /** Replaces the previous run's folder with the staged one. */
     Path commit() throws IOException {
+        return commitAs(target);
+    }
+
+    /**
+     * Keeps what was staged under another name beside the run's folder (a stopped run's rejects), leaving the
+     * last good run's folder as it was.
+     */
+    Path keepAs(String name) throws IOException {
+        return commitAs(target.resolveSibling(name));
+    }
+
+    private Path commitAs(Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());

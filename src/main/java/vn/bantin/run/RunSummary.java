@@ -7,28 +7,21 @@ import java.time.Instant;
 import java.util.Locale;
 
 import vn.bantin.config.Settings;
-import vn.bantin.source.FileStats;
+import vn.bantin.source.SourceOptions;
 
 /** The short text an operator reads after a run: what was read, what was left out, what was written and sent. */
 final class RunSummary {
     private RunSummary() {
     }
 
-    static void write(RunResult r, Settings settings, Instant started) throws IOException {
+    static void write(RunResult r, Settings settings, SourceOptions options, Instant started) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("bantin run: province bulletin ").append(r.period().key()).append(" (")
                 .append(r.period().start()).append(" .. ").append(r.period().end()).append(")\n");
         b.append("started ").append(started.atZone(settings.zone())).append(", took ")
                 .append(String.format(Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0)).append('\n');
         b.append("data folder ").append(settings.dataDir().toAbsolutePath()).append("\n\n");
-        b.append("sources (rows read = counted + rejected)\n");
-        for (FileStats s : r.sources()) {
-            b.append(String.format(Locale.ROOT, "  %-16s %,12d = %,12d + %,d%n", s.fileName(), s.rowsRead(), s.rowsCounted(),
-                    s.rowsRejected()));
-            if (!s.ignoredColumns().isEmpty()) {
-                b.append("                   ignored columns: ").append(String.join(", ", s.ignoredColumns())).append('\n');
-            }
-        }
+        b.append("sources (rows read = counted + rejected)\n").append(SourceReport.of(r.sources(), options));
         b.append("\nfiles\n");
         for (var p : r.bulletins()) {
             b.append("  ").append(r.folder().relativize(p)).append('\n');

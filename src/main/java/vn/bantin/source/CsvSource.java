@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVRecord;
-
 import vn.bantin.indicator.Document;
 import vn.bantin.indicator.Dossier;
 import vn.bantin.indicator.Feedback;
@@ -18,8 +16,9 @@ import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
 
 /**
- * Reads the five CSV exports row by row into typed rows. A row that breaks a rule goes to the reject sink
- * and nowhere else; a file that cannot be read at all stops everything with a {@link SourceException}.
+ * Reads the five platform exports (CSV, or XLSX where config names an .xlsx file) row by row into typed rows.
+ * A row that breaks a rule goes to the reject sink and nowhere else; a file that cannot be read at all stops
+ * everything with a {@link SourceException}.
  */
 public final class CsvSource {
     private static final long PROGRESS_EVERY = 250_000;
@@ -28,6 +27,7 @@ public final class CsvSource {
     private final RejectSink rejects;
     private final SourceProgress progress;
     private final List<FileStats> stats = new ArrayList<>();
+    private Set<String> procedureCodes;
 
     public CsvSource(SourceOptions options, RejectSink rejects, SourceProgress progress) {
         this.options = options;
@@ -38,7 +38,12 @@ public final class CsvSource {
     /** Opens every file and checks its header, so that a missing file or column stops the run before any work. */
     public static void checkAll(SourceOptions options) {
         for (SourceFile f : SourceFile.values()) {
-            new CsvTable(options.path(f), f, options.separator(f)).close();
+            try {
+                rows(options, f).forEach(new HeaderOnly(options, f));
+            } catch (HeaderOnly.Done done) {
+                continue; // the header is fine
+            }
+            throw emptyFile(f, options.format(f));
         }
     }
 
@@ -49,16 +54,16 @@ public final class CsvSource {
     public UnitTree readUnits() {
         List<Unit> units = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        read(SourceFile.UNITS, (t, r, ids) -> {
-            String code = unique(t, r, ids, "code");
-            String name = required(t, r, "name");
-            String levelText = required(t, r, "level");
+        Finished file = readRows(SourceFile.UNITS, (r, ids, t) -> {
+            String code = unique(r, ids, "code");
+            String name = required(r, "name");
+            String levelText = required(r, "level");
             Level level = Level.parse(levelText).orElseThrow(() -> new BadCell("level", levelText,
                     "unknown level: expected province, district or commune (tinh, huyen, xa)"));
-            LocalDate from = optionalDate(t, r, "active_from");
-            LocalDate to = optionalDate(t, r, "active_to");
-            units.add(new Unit(code, name, level, t.get(r, "parent"), from, to));
-            lines.add(t.line());
+            LocalDate from = optionalDate(r, "active_from");
+            LocalDate to = optionalDate(r, "active_to");
+            units.add(new Unit(code, name, level, r.get("parent"), from, to));
+            lines.add(r.line());
         });
         // A parent must be a unit of the file; checked once all codes are known.
         Set<String> codes = new HashSet<>();
@@ -67,57 +72,66 @@ public final class CsvSource {
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
             if (u.parent() != null && !codes.contains(u.parent())) {
-                rejects.reject(new Reject(SourceFile.UNITS.fileName(), lines.get(i), "parent", u.parent(),
-                        "unknown parent unit: no unit has this code"));
-                replaceLastStats(1);
+                reject(file.tally(), new Reject(file.format().fileName(), lines.get(i), "parent", u.parent(),
+                        "unknown parent unit: no unit has this code"), true);
             } else {
                 kept.add(u);
             }
         }
+        finish(file);
         return new UnitTree(kept);
     }
 
     public void readDocuments(UnitTree tree, Consumer<Document> sink) {
-        read(SourceFile.DOCUMENTS, (t, r, ids) -> {
-            unique(t, r, ids, "id");
-            String unit = knownUnit(t, r, tree, "unit");
-            String dirText = required(t, r, "direction");
+        read(SourceFile.DOCUMENTS, (r, ids, t) -> {
+            unique(r, ids, "id");
+            String unit = knownUnit(r, tree, "unit");
+            String dirText = required(r, "direction");
             Document.Direction direction = switch (Cells.word(dirText)) {
                 case "in", "den" -> Document.Direction.IN;
                 case "out", "di" -> Document.Direction.OUT;
                 default -> throw new BadCell("direction", dirText, "unknown direction: expected in or out (den or di)");
             };
-            LocalDate date = date(t, r, "date");
+            LocalDate date = date(r, "date");
             boolean qualifying = false;
             if (direction == Document.Direction.OUT) {
-                boolean fromDossier = bool(t, r, "from_work_dossier");
-                boolean signed = bool(t, r, "signed");
+                boolean fromDossier = bool(r, "from_work_dossier");
+                boolean signed = bool(r, "signed");
                 qualifying = fromDossier && signed;
             }
+            t.date(date);
             sink.accept(new Document(unit, direction, date, qualifying));
         });
     }
 
     public void readProcedures(UnitTree tree, Consumer<Procedure> sink) {
-        read(SourceFile.PROCEDURES, (t, r, ids) -> {
-            String code = unique(t, r, ids, "code");
-            String unit = knownUnit(t, r, tree, "unit");
-            String levelText = required(t, r, "online_level");
+        Set<String> codes = new HashSet<>();
+        read(SourceFile.PROCEDURES, (r, ids, t) -> {
+            String code = unique(r, ids, "code");
+            String unit = knownUnit(r, tree, "unit");
+            String levelText = required(r, "online_level");
             boolean online = switch (Cells.word(levelText)) {
                 case "1", "2", "none", "khong" -> false;
                 case "3", "4", "partial", "full", "mot phan", "toan trinh" -> true;
                 default -> throw new BadCell("online_level", levelText,
                         "unknown online level: expected 1-4, or none, partial, full");
             };
+            codes.add(code);
             sink.accept(new Procedure(code, unit, online));
         });
+        procedureCodes = codes;
     }
 
+    /** Reads dossiers; once procedures were read, a dossier naming a procedure not in the catalogue is a reject. */
     public void readDossiers(UnitTree tree, Consumer<Dossier> sink) {
-        read(SourceFile.DOSSIERS, (t, r, ids) -> {
-            unique(t, r, ids, "id");
-            String unit = knownUnit(t, r, tree, "unit");
-            String channelText = required(t, r, "channel");
+        read(SourceFile.DOSSIERS, (r, ids, t) -> {
+            unique(r, ids, "id");
+            String unit = knownUnit(r, tree, "unit");
+            String procedure = r.get("procedure");
+            if (procedure != null && procedureCodes != null && !procedureCodes.contains(procedure)) {
+                throw BadCell.unknown("procedure", procedure, "unknown procedure code: not in procedures.csv");
+            }
+            String channelText = required(r, "channel");
             Dossier.Channel channel = switch (Cells.word(channelText)) {
                 case "online", "2", "truc tuyen" -> Dossier.Channel.ONLINE;
                 case "direct", "1", "truc tiep" -> Dossier.Channel.DIRECT;
@@ -125,19 +139,21 @@ public final class CsvSource {
                 default -> throw new BadCell("channel", channelText,
                         "unknown channel: expected online, direct or postal (codes 2, 1, 3)");
             };
-            LocalDate received = date(t, r, "received_date");
-            sink.accept(new Dossier(unit, channel, received, optionalDate(t, r, "due_date"), optionalDate(t, r, "finished_date")));
+            LocalDate received = date(r, "received_date");
+            Dossier d = new Dossier(unit, channel, received, optionalDate(r, "due_date"), optionalDate(r, "finished_date"));
+            t.date(received);
+            sink.accept(d);
         });
     }
 
     /** Feedback rows with their locality code as written; rolling up to a level is the computation's business. */
     public void readFeedback(UnitTree tree, Consumer<Feedback> sink) {
-        read(SourceFile.FEEDBACK, (t, r, ids) -> {
-            unique(t, r, ids, "id");
-            LocalDate received = date(t, r, "received_date");
-            String locality = knownUnit(t, r, tree, "locality");
-            String category = required(t, r, "category");
-            String statusText = required(t, r, "status");
+        read(SourceFile.FEEDBACK, (r, ids, t) -> {
+            unique(r, ids, "id");
+            LocalDate received = date(r, "received_date");
+            String locality = knownUnit(r, tree, "locality");
+            String category = required(r, "category");
+            String statusText = required(r, "status");
             Feedback.Status status = switch (Cells.word(statusText)) {
                 case "new", "cho tiep nhan", "moi" -> Feedback.Status.NEW;
                 case "processing", "dang xu ly" -> Feedback.Status.PROCESSING;
@@ -145,8 +161,8 @@ public final class CsvSource {
                 default -> throw new BadCell("status", statusText,
                         "unknown status: expected new, processing or processed (Chờ tiếp nhận, Đang xử lý, Đã xử lý)");
             };
-            optionalDate(t, r, "processed_date");
-            String ratingText = t.get(r, "rating");
+            optionalDate(r, "processed_date");
+            String ratingText = r.get("rating");
             Integer rating = null;
             if (ratingText != null) {
                 if (!ratingText.matches("[1-5]")) {
@@ -154,76 +170,141 @@ public final class CsvSource {
                 }
                 rating = Integer.parseInt(ratingText);
             }
+            t.date(received);
             sink.accept(new Feedback(locality, category, status, received, rating));
         });
     }
 
     @FunctionalInterface
     private interface RowReader {
-        void read(CsvTable table, CSVRecord record, IdSet ids) throws BadCell;
+        void read(Row row, IdSet ids, FileTally tally) throws BadCell;
     }
+
+    static RowStream rows(SourceOptions options, SourceFile source) {
+        SourceFormat format = options.format(source);
+        return format.isWorkbook() ? new XlsxRows(options.path(source), format.sheet())
+                : new CsvRows(options.path(source), source, format);
+    }
+
+    /** A file read to its end, whose statistics are recorded by {@link #finish}. */
+    private record Finished(SourceFile source, SourceFormat format, FileTally tally, Header header) {}
 
     private void read(SourceFile source, RowReader reader) {
-        try (CsvTable table = new CsvTable(options.path(source), source, options.separator(source))) {
-            IdSet ids = new IdSet();
-            long read = 0, rejected = 0;
-            for (CSVRecord r = table.next(); r != null; r = table.next()) {
-                read++;
-                try {
-                    reader.read(table, r, ids);
-                } catch (BadCell bad) {
-                    rejected++;
-                    rejects.reject(new Reject(table.name(), table.line(), bad.column, bad.value, bad.getMessage()));
+        finish(readRows(source, reader));
+    }
+
+    private void finish(Finished f) {
+        progress.rows(f.format().fileName(), f.tally().read, f.tally().rejected, true);
+        stats.add(f.tally().stats(f.source(), f.format().fileName(), describe(f.format()), f.header()));
+    }
+
+    private Finished readRows(SourceFile source, RowReader reader) {
+        SourceFormat format = options.format(source);
+        String name = format.fileName();
+        FileTally tally = new FileTally();
+        IdSet ids = new IdSet();
+        Header[] header = new Header[1];
+        long[] rowIndex = new long[1];
+        rows(options, source).forEach((line, cells) -> {
+            rowIndex[0]++;
+            if (header[0] == null) {
+                if (rowIndex[0] == format.headerRow()) {
+                    header[0] = Header.match(name, source, format, cells);
                 }
-                if (read % PROGRESS_EVERY == 0) {
-                    progress.rows(table.name(), read, rejected, false);
-                }
+                return;
             }
-            progress.rows(table.name(), read, rejected, true);
-            stats.add(new FileStats(source, table.name(), read, rejected, List.copyOf(table.ignoredColumns())));
+            tally.read++;
+            Row row = new Row(header[0], format, cells, line);
+            try {
+                reader.read(row, ids, tally);
+            } catch (BadCell bad) {
+                reject(tally, new Reject(name, line, bad.column, bad.value, bad.getMessage()), bad.unknownReference);
+            }
+            if (tally.read % PROGRESS_EVERY == 0) {
+                progress.rows(name, tally.read, tally.rejected, false);
+            }
+        });
+        if (header[0] == null) {
+            throw emptyFile(source, format);
         }
+        return new Finished(source, format, tally, header[0]);
     }
 
-    private void replaceLastStats(long moreRejected) {
-        FileStats last = stats.remove(stats.size() - 1);
-        stats.add(new FileStats(last.source(), last.fileName(), last.rowsRead(), last.rowsRejected() + moreRejected,
-                last.ignoredColumns()));
+    private void reject(FileTally tally, Reject r, boolean unknownReference) {
+        tally.reject(r, unknownReference);
+        rejects.reject(r);
     }
 
-    private static String required(CsvTable t, CSVRecord r, String column) throws BadCell {
-        String v = t.get(r, column);
+    private static SourceException emptyFile(SourceFile source, SourceFormat format) {
+        return new SourceException(format.fileName() + ": the file is empty; expected a header row"
+                + (format.headerRow() > 1 ? " at row " + format.headerRow() : "") + " with the columns "
+                + String.join(", ", source.required()));
+    }
+
+    private static String describe(SourceFormat f) {
+        return f.isWorkbook() ? "XLSX" + (f.sheet() == null ? "" : " sheet " + f.sheet()) : "CSV " + f.encoding().name();
+    }
+
+    private static String required(Row r, String column) throws BadCell {
+        String v = r.get(column);
         if (v == null) {
             throw new BadCell(column, "", "required value is empty");
         }
         return v;
     }
 
-    private static String unique(CsvTable t, CSVRecord r, IdSet ids, String column) throws BadCell {
-        String id = required(t, r, column);
+    private static String unique(Row r, IdSet ids, String column) throws BadCell {
+        String id = required(r, column);
         if (!ids.add(id)) {
             throw new BadCell(column, id, "duplicate " + column + ": an earlier row has the same value and counts instead");
         }
         return id;
     }
 
-    private static String knownUnit(CsvTable t, CSVRecord r, UnitTree tree, String column) throws BadCell {
-        String code = required(t, r, column);
+    private static String knownUnit(Row r, UnitTree tree, String column) throws BadCell {
+        String code = required(r, column);
         if (!tree.contains(code)) {
-            throw new BadCell(column, code, "unknown unit code: not in units.csv");
+            throw BadCell.unknown(column, code, "unknown unit code: not in units.csv");
         }
         return code;
     }
 
-    private LocalDate date(CsvTable t, CSVRecord r, String column) throws BadCell {
-        return Cells.date(column, required(t, r, column), options.zone());
+    private LocalDate date(Row r, String column) throws BadCell {
+        return Cells.date(column, required(r, column), options.zone());
     }
 
-    private LocalDate optionalDate(CsvTable t, CSVRecord r, String column) throws BadCell {
-        String v = t.get(r, column);
+    private LocalDate optionalDate(Row r, String column) throws BadCell {
+        String v = r.get(column);
         return v == null ? null : Cells.date(column, v, options.zone());
     }
 
-    private static boolean bool(CsvTable t, CSVRecord r, String column) throws BadCell {
-        return Cells.bool(column, required(t, r, column));
+    private static boolean bool(Row r, String column) throws BadCell {
+        return Cells.bool(column, required(r, column));
+    }
+
+    /** Reads a file up to its header row and stops: the check before any work. */
+    private static final class HeaderOnly implements RowStream.RowHandler {
+        static final class Done extends RuntimeException {
+            Done() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final SourceFile source;
+        private final SourceFormat format;
+        private long index;
+
+        HeaderOnly(SourceOptions options, SourceFile source) {
+            this.source = source;
+            this.format = options.format(source);
+        }
+
+        @Override
+        public void row(long line, List<String> cells) {
+            if (++index == format.headerRow()) {
+                Header.match(format.fileName(), source, format, cells);
+                throw new Done();
+            }
+        }
     }
 }

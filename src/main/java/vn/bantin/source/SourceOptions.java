@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 
-/** Where the exports are and how to read them. {@code separators} holds only files that differ from ','. */
-public record SourceOptions(Path dataDir, Map<SourceFile, Character> separators, ZoneId zone) {
+/** Where the exports are and how each is written; a file without an entry in {@code formats} has the defaults. */
+public record SourceOptions(Path dataDir, Map<SourceFile, SourceFormat> formats, ZoneId zone) {
 
-    char separator(SourceFile file) {
-        return separators.getOrDefault(file, ',');
+    public SourceFormat format(SourceFile file) {
+        return formats.getOrDefault(file, SourceFormat.defaults(file));
     }
 
     Path path(SourceFile file) {
-        return dataDir.resolve(file.fileName());
+        return dataDir.resolve(format(file).fileName());
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.config.ConfigLoader;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.IndicatorRows;
 import vn.bantin.indicator.Indicators;
@@ -28,6 +29,7 @@ import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.RejectsCsv;
 import vn.bantin.source.SourceFile;
+import vn.bantin.source.SourceFormat;
 import vn.bantin.source.SourceOptions;
 
 /**
@@ -47,23 +49,34 @@ class GoldenCasesTest {
                 .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
+    /** A case's own config/ says how its exports are written; otherwise they follow the contract (maybe with ';'). */
+    private static SourceOptions options(Path dir, Properties props) {
+        if (Files.isDirectory(dir.resolve("config"))) {
+            return ConfigLoader.load(dir.resolve("config")).withDataDir(dir).sourceOptions();
+        }
+        Map<SourceFile, SourceFormat> formats = new EnumMap<>(SourceFile.class);
+        for (SourceFile f : SourceFile.values()) {
+            String sep = props.getProperty("separator." + f.key());
+            if (sep != null) {
+                SourceFormat d = SourceFormat.defaults(f);
+                formats.put(f, new SourceFormat(d.fileName(), d.encoding(), sep.charAt(0), d.sheet(), d.headerRow(),
+                        d.columnNames(), d.valueWords(), d.maxRejectPercent()));
+            }
+        }
+        return new SourceOptions(dir, formats, ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
     private void check(Path dir) throws IOException {
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(dir.resolve("case.properties"), StandardCharsets.UTF_8)) {
             props.load(r);
         }
         Period period = Period.parse(props.getProperty("period"));
-        Map<SourceFile, Character> separators = new EnumMap<>(SourceFile.class);
-        for (SourceFile f : SourceFile.values()) {
-            String sep = props.getProperty("separator." + f.key());
-            if (sep != null) {
-                separators.put(f, sep.charAt(0));
-            }
-        }
+        SourceOptions options = options(dir, props);
         Path work = Files.createDirectories(out.resolve(dir.getFileName()));
         Gathering.Gathered data;
         try (RejectsCsv rejects = new RejectsCsv(work.resolve("rejects.csv"))) {
-            data = Gathering.gather(new SourceOptions(dir, separators, ZoneId.of("Asia/Ho_Chi_Minh")), period,
+            data = Gathering.gather(options, period,
                     Method.published().localityLevel(), rejects, (f, r, j, d) -> { });
         }
         Indicators indicators = new IndicatorEngine(Targets.national(), Method.published()).compute(data.tree(), data.tally());

@@ -59,7 +59,8 @@ class CsvSourceErrorsTest {
     @Test
     void missingColumnNamesTheColumnAndTheColumnsFound() throws IOException {
         write("documents.csv", "id,unit,date\n1,S1,2022-01-01\n");
-        assertEquals("documents.csv: missing required column direction; the header has: id, unit, date", failure());
+        assertEquals("documents.csv: missing required column direction; the header has: id, unit, date (map an export's own"
+                + " header with source.documents.column.<contract column>=<header>)", failure());
     }
 
     @Test
@@ -92,7 +93,8 @@ class CsvSourceErrorsTest {
         UnitTree tree = source.readUnits();
         String m = assertThrows(SourceException.class, () -> source.readDocuments(tree, d -> { })).getMessage();
         int offset = bytes.length - 5;
-        assertEquals("documents.csv line 3 (byte " + offset + "): not valid UTF-8 text; save the export as UTF-8", m);
+        assertEquals("documents.csv line 3 (byte " + offset + "): not valid UTF-8 text; it looks like windows-1258:"
+                + " set source.documents.encoding, or save the export as UTF-8", m);
     }
 
     @Test

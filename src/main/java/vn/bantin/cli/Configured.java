@@ -1,0 +1,21 @@
+package vn.bantin.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+import vn.bantin.config.ConfigLoader;
+import vn.bantin.config.Settings;
+
+/** The options every command that reads config and data shares. */
+final class Configured {
+    @Option(names = "--data", paramLabel = "DIR", description = "folder of the exports (default: data.dir of the config)")
+    Path data;
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "config folder (default: ${DEFAULT-VALUE})")
+    Path config;
+
+    Settings settings() {
+        Settings s = ConfigLoader.load(config);
+        return data == null ? s : s.withDataDir(data);
+    }
+}
