@@ -9,26 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets one clear line and exit 2, and nothing reaches the outbox or the output folder. */
 class BadInputTest {
-    private static final Path SAMPLE = Path.of("data/sample/2022");
-
     @TempDir
     Path tmp;
 
     private Path data() throws IOException {
-        Path d = Files.createDirectories(tmp.resolve("data"));
-        try (Stream<Path> files = Files.list(SAMPLE)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, d.resolve(f.getFileName()));
-            }
-        }
-        return d;
+        return SampleData.copyTo(tmp.resolve("data"));
     }
 
     private CliRun run(Path data) {

@@ -124,15 +124,19 @@ class JasperRendererTest {
     }
 
     @Test
-    void recordsTheHashOfEveryTemplateItUsed() {
+    void recordsTheHashOfEveryTemplateItUsed() throws java.io.IOException {
+        long sheets;
+        try (var files = java.nio.file.Files.list(TEMPLATES.resolve("workbook"))) {
+            sheets = files.filter(f -> f.toString().endsWith(".jrxml")).count();
+        }
         JasperRenderer renderer = new JasperRenderer(TEMPLATES);
         renderer.renderProvinceXlsx(SampleParameters.year2022(), LABELS, dir.resolve("a.xlsx"));
         renderer.renderProvinceXlsx(SampleParameters.year2022(), LABELS, dir.resolve("b.xlsx"));
 
         Map<Path, String> hashes = renderer.templates().contentHashes();
-        assertEquals(4, hashes.size(), hashes.toString());
+        assertEquals(sheets, hashes.size(), hashes.toString());
         assertAll(hashes.keySet().stream().map(p -> () -> assertTrue(p.toString().contains("workbook"), p.toString())));
-        assertEquals(4, renderer.templates().compilations(), "the second workbook reuses the compiled sheets");
+        assertEquals(sheets, renderer.templates().compilations(), "the second workbook reuses the compiled sheets");
     }
 
     @Test

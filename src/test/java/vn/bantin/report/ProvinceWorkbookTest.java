@@ -62,9 +62,10 @@ class ProvinceWorkbookTest {
     }
 
     @Test
-    void hasASummarySheetAndOneSheetPerIndicatorGroup() {
+    void hasASummarySheetOneSheetPerIndicatorGroupAndTheSubjects() {
         List<String> names = IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName).toList();
-        assertEquals(List.of("Tổng hợp", "Văn bản điện tử", "Dịch vụ công trực tuyến", "Phản ánh kiến nghị"), names);
+        assertEquals(List.of("Tổng hợp", "Văn bản điện tử", "Dịch vụ công trực tuyến", "Phản ánh kiến nghị", "Lĩnh vực phản ánh"),
+                names);
     }
 
     @Test
