@@ -1,11 +1,9 @@
 package vn.bantin.source;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -13,13 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV export read row by row. A byte-order mark decides the encoding (UTF-8, UTF-16LE, UTF-16BE); without one
+ * A CSV export (RFC 4180) read row by row. A byte-order mark decides the encoding (UTF-8, UTF-16LE, UTF-16BE); without one
  * the configured encoding is used. Bytes that do not decode stop the file with their line and byte, and a guess
  * at the encoding: never read as mojibake.
  */
@@ -28,6 +25,8 @@ final class CsvRows implements RowStream {
     private final String name;
     private final SourceFile source;
     private final SourceFormat format;
+    /** Lines one quoted field may span before its quote counts as broken. */
+    static final int MAX_RECORD_LINES = 100;
 
     CsvRows(Path path, SourceFile source, SourceFormat format) {
         this.path = path;
@@ -49,43 +48,60 @@ final class CsvRows implements RowStream {
             in.skipNBytes(skip);
             var decoder = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-            CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(format.separator()).setIgnoreEmptyLines(true).get();
-            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get()) {
-                var records = parser.iterator();
-                while (true) {
-                    long start = parser.getCurrentLineNumber() + 1;
-                    CSVRecord r;
-                    try {
-                        if (!records.hasNext()) {
-                            break;
-                        }
-                        r = records.next();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        throw unreadable(e, start, charset, skip, head);
-                    }
-                    handler.row(start, r.toList());
-                }
-            }
+            read(new LineReader(new InputStreamReader(in, decoder)), handler);
+        } catch (CharacterCodingException e) {
+            throw notDecodable(charset, skip, head);
         } catch (IOException e) {
             throw new SourceException(name + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
-    private SourceException unreadable(RuntimeException e, long line, Charset charset, int skip, byte[] head) {
-        if (e.getCause() instanceof CharacterCodingException) {
-            try {
-                DecodeScan.Position at = DecodeScan.firstInvalid(path, charset, skip);
-                String where = at == null ? "" : " line " + at.line() + " (byte " + at.offset() + ")";
-                String guess = DecodeScan.isUtf8(charset) ? "; it looks like " + DecodeScan.likelyEncoding(head)
-                        + ": set source." + source.key() + ".encoding, or save the export as UTF-8" : "";
-                return new SourceException(name + where + ": not valid " + charset.name() + " text" + guess);
-            } catch (IOException io) {
-                return new SourceException(name + ": not valid " + charset.name() + " text");
+    /**
+     * Record by record: a record is a line, or several while a quoted field is open. A quote left open is bounded
+     * (MAX_RECORD_LINES lines, MAX_LINE characters): its first line becomes a broken row and the lines it took are
+     * read again, so one stray quote costs one row, not the rest of the file.
+     */
+    private void read(LineReader lines, RowHandler handler) throws IOException {
+        for (LineReader.Line first = lines.next(); first != null; first = lines.next()) {
+            if (first.text().isEmpty()) {
+                continue;
             }
+            if (first.cut()) {
+                handler.broken(first.number(), "line longer than " + LineReader.MAX_LINE + " characters");
+                continue;
+            }
+            List<LineReader.Line> taken = new ArrayList<>(List.of(first));
+            StringBuilder record = new StringBuilder(first.text());
+            CsvLine.Split split = CsvLine.split(record.toString(), format.separator());
+            while (split instanceof CsvLine.Open && taken.size() < MAX_RECORD_LINES && record.length() < LineReader.MAX_LINE) {
+                LineReader.Line more = lines.next();
+                if (more == null) {
+                    break;
+                }
+                taken.add(more);
+                record.append('\n').append(more.text());
+                split = CsvLine.split(record.toString(), format.separator());
+            }
+            if (split instanceof CsvLine.Cells c) {
+                handler.row(first.number(), c.cells());
+                continue;
+            }
+            handler.broken(first.number(), split instanceof CsvLine.Broken b ? b.reason()
+                    : "broken quoting: a quoted field opened on this line is never closed");
+            lines.pushBack(taken.subList(1, taken.size()));
         }
-        String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-        return new SourceException(name + " near line " + line + ": broken CSV (" + detail + "); check the quotes on that line");
+    }
+
+    private SourceException notDecodable(Charset charset, int skip, byte[] head) {
+        try {
+            DecodeScan.Position at = DecodeScan.firstInvalid(path, charset, skip);
+            String where = at == null ? "" : " line " + at.line() + " (byte " + at.offset() + ")";
+            String guess = DecodeScan.isUtf8(charset) ? "; it looks like " + DecodeScan.likelyEncoding(head)
+                    + ": set source." + source.key() + ".encoding, or save the export as UTF-8" : "";
+            return new SourceException(name + where + ": not valid " + charset.name() + " text" + guess);
+        } catch (IOException io) {
+            return new SourceException(name + ": not valid " + charset.name() + " text");
+        }
     }
 
     private byte[] head() {

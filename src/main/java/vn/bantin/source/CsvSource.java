@@ -205,29 +205,46 @@ public final class CsvSource {
         IdSet ids = new IdSet();
         Header[] header = new Header[1];
         long[] rowIndex = new long[1];
-        rows(options, source).forEach((line, cells) -> {
-            rowIndex[0]++;
-            if (header[0] == null) {
-                if (rowIndex[0] == format.headerRow()) {
-                    header[0] = Header.match(name, source, format, cells);
+        rows(options, source).forEach(new RowStream.RowHandler() {
+            @Override
+            public void row(long line, List<String> cells) {
+                rowIndex[0]++;
+                if (header[0] == null) {
+                    if (rowIndex[0] == format.headerRow()) {
+                        header[0] = Header.match(name, source, format, cells);
+                    }
+                    return;
                 }
-                return;
+                tally.read++;
+                try {
+                    reader.read(new Row(header[0], format, cells, line), ids, tally);
+                } catch (BadCell bad) {
+                    reject(tally, new Reject(name, line, bad.column, bad.value, bad.getMessage()), bad.unknownReference);
+                }
+                progress(name, tally);
             }
-            tally.read++;
-            Row row = new Row(header[0], format, cells, line);
-            try {
-                reader.read(row, ids, tally);
-            } catch (BadCell bad) {
-                reject(tally, new Reject(name, line, bad.column, bad.value, bad.getMessage()), bad.unknownReference);
-            }
-            if (tally.read % PROGRESS_EVERY == 0) {
-                progress.rows(name, tally.read, tally.rejected, false);
+
+            @Override
+            public void broken(long line, String reason) {
+                rowIndex[0]++;
+                if (header[0] == null) {
+                    throw new SourceException(name + " line " + line + ": the header row cannot be read (" + reason + ")");
+                }
+                tally.read++;
+                reject(tally, new Reject(name, line, "row", "", reason), false);
+                progress(name, tally);
             }
         });
         if (header[0] == null) {
             throw emptyFile(source, format);
         }
         return new Finished(source, format, tally, header[0]);
+    }
+
+    private void progress(String name, FileTally tally) {
+        if (tally.read % PROGRESS_EVERY == 0) {
+            progress.rows(name, tally.read, tally.rejected, false);
+        }
     }
 
     private void reject(FileTally tally, Reject r, boolean unknownReference) {
@@ -297,6 +314,13 @@ public final class CsvSource {
         HeaderOnly(SourceOptions options, SourceFile source) {
             this.source = source;
             this.format = options.format(source);
+        }
+
+        @Override
+        public void broken(long line, String reason) {
+            if (++index >= format.headerRow()) {
+                throw new SourceException(format.fileName() + " line " + line + ": the header row cannot be read (" + reason + ")");
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The rows of one export in file order, header row included, whatever the file format (CSV, XLSX).
  * Push-based, so that a streaming parser that calls back (POI's sheet handler) fits as well as an iterator.
+ * A row the format cannot split goes to {@link RowHandler#broken}, and reading goes on.
  */
 interface RowStream {
 
@@ -15,8 +16,12 @@ interface RowStream {
      */
     void forEach(RowHandler handler);
 
-    @FunctionalInterface
     interface RowHandler {
         void row(long line, List<String> cells);
+
+        /** A row that cannot be split into cells (broken quoting, too long): it becomes a reject. */
+        default void broken(long line, String reason) {
+            throw new SourceException("line " + line + ": " + reason);
+        }
     }
 }

@@ -59,7 +59,7 @@ final class XlsxRows implements RowStream {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (OpenXML4JException | RuntimeException e) {
-            throw new SourceException(name + ": not a readable Excel workbook (" + e.getMessage() + "); " + SAVE_AS);
+            throw notAWorkbook(e);
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
@@ -67,15 +67,21 @@ final class XlsxRows implements RowStream {
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = date1904(reader);
             readSheet(reader, strings, styles == null ? new StylesTable() : styles, date1904, handler);
-        } catch (POIXMLException e) {
-            throw new SourceException(name + ": not a readable Excel workbook (" + e.getMessage() + "); " + SAVE_AS);
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
-            throw new SourceException(name + ": the workbook is damaged (" + e.getMessage() + "); " + SAVE_AS);
+        } catch (POIXMLException | OpenXML4JException | SAXException | ParserConfigurationException e) {
+            throw notAWorkbook(e);
         } catch (IOException e) {
             throw new SourceException(name + ": cannot be read (" + e.getMessage() + ")");
         } finally {
             pkg.revert(); // closes the file without writing; close() would try to save a read-only package
         }
+    }
+
+    private SourceException notAWorkbook(Exception e) {
+        if (String.valueOf(e.getMessage()).contains("Strict OOXML")) {
+            return new SourceException(name + ": saved as Strict Open XML Spreadsheet, which is not read; " + SAVE_AS);
+        }
+        return new SourceException(name + ": not a readable Excel workbook: it is damaged, or a ZIP archive of"
+                + " something else (" + e.getMessage() + "); " + SAVE_AS);
     }
 
     /** Stops a file that is not an .xlsx workbook before POI does, with what it is instead and what to do. */
@@ -139,7 +145,7 @@ final class XlsxRows implements RowStream {
         try (InputStream in = reader.getWorkbookData()) {
             xml.parse(new InputSource(in));
         }
-        return false;
+        return found[0];
     }
 
     private void readSheet(XSSFReader reader, ReadOnlySharedStringsTable strings, StylesTable styles,
@@ -257,8 +263,12 @@ final class XlsxRows implements RowStream {
         /** The 0-based column of a reference such as {@code AB17}. */
         private int column(String ref) {
             int column = 0;
-            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
-                column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            for (int i = 0; i < ref.length(); i++) {
+                char c = Character.toUpperCase(ref.charAt(i));
+                if (c < 'A' || c > 'Z') {
+                    break;
+                }
+                column = column * 26 + (c - 'A' + 1);
                 if (column > MAX_COLUMNS) {
                     stopped = new SourceException(name + ": sheet " + sheet + " row " + row
                             + ": cell " + ref + " is beyond Excel's last column XFD; " + SAVE_AS);

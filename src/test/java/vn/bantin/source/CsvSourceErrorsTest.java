@@ -98,6 +98,23 @@ class CsvSourceErrorsTest {
     }
 
     @Test
+    void aStrayQuoteCostsOneRowNotTheRestOfTheFile() throws IOException {
+        write("documents.csv", "id,unit,direction,date,from_work_dossier,signed\n1,S1,in,2022-01-01,,\n"
+                + "2,S1,\"in,2022-01-02,,\n3,S1,in,2022-01-03,,\n\"4\"x,S1,in,2022-01-04,,\n5,S1,in,\"2022-01-05\",,\n"
+                + "6,S1,out,2022-01-06,\"tr\nue\",true\n");
+        List<Reject> rejects = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
+        CsvSource source = new CsvSource(options, rejects::add, SourceProgress.NONE);
+        source.readDocuments(source.readUnits(), rows::add);
+        assertEquals(List.of(
+                new Reject("documents.csv", 3, "row", "", "broken quoting: text after the closing quote of field 3"),
+                new Reject("documents.csv", 5, "row", "", "broken quoting: text after the closing quote of field 1"),
+                new Reject("documents.csv", 7, "from_work_dossier", "tr\nue",
+                        "not a yes/no value: expected true/false, 1/0, yes/no, y/n or có/không")), rejects);
+        assertEquals(3, rows.size(), "rows 1, 3 and 5 are read; a quoted field may span lines");
+    }
+
+    @Test
     void unreadableRowsAreRejectedNotLost() throws IOException {
         write("documents.csv", "id,unit,direction,date,from_work_dossier,signed\n1,S1,in,2022-01-01,,\n2,S1,in,31/02/2022,,\n");
         List<Reject> rejects = new ArrayList<>();
