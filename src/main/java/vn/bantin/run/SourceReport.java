@@ -59,8 +59,10 @@ public final class SourceReport {
         for (QualityGate.Breach br : breaches) {
             b.append(file(br.stats(), br.limitPercent()));
         }
-        b.append("Every rejected row is in ").append(rejectsFile).append("; fix the export, or raise source.<file>")
-                .append(".max-reject-percent (default: quality.max-reject-percent) if these rows may be left out.");
+        String keys = String.join(", ", breaches.stream()
+                .map(br -> "source." + br.stats().source().key() + ".max-reject-percent").toList());
+        b.append("Every rejected row is in ").append(rejectsFile).append("; fix the export, or raise ").append(keys)
+                .append(" (default: quality.max-reject-percent) if these rows may be left out.");
         return b.toString();
     }
 
