@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import vn.bantin.config.ConfigException;
 import vn.bantin.delivery.EmailTemplateException;
 import vn.bantin.report.ReportException;
+import vn.bantin.run.NotReadyException;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceException;
 
@@ -25,7 +26,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof ReportException
-                || e instanceof EmailTemplateException || e instanceof QualityGateException
+                || e instanceof EmailTemplateException || e instanceof QualityGateException || e instanceof NotReadyException
                 || e instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;

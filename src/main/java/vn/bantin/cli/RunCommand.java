@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--outbox", paramLabel = "DIR", description = "outbox folder for .eml files (default: outbox.dir of the config)")
     private Path outbox;
 
+    @Option(names = "--force", description = "make the bulletin even when the exports do not reach the period's end")
+    private boolean force;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -53,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         o.printf("bantin: province bulletin for %s (%s .. %s), data from %s%n", p.key(), p.start(), p.end(), settings.dataDir());
         BulletinRun run = new BulletinRun(settings, new OutboxSender(settings.outboxDir(), settings.mailFrom(), clock), clock,
                 new Progress(o));
-        RunResult r = run.run(p);
+        RunResult r = run.run(p, force);
         o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
         for (Path b : r.bulletins()) {
             o.println("  bulletin   " + b);

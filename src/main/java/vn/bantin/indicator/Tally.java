@@ -14,6 +14,10 @@ public final class Tally {
     private final Map<String, DossierCount> dossiers = new HashMap<>();
     private final Map<String, FeedbackCount> feedbackByLocality = new HashMap<>();
     private final Map<String, Long> categories = new HashMap<>();
+    private long documentsInPeriod, dossiersInPeriod, feedbackInPeriod;
+
+    /** Rows that fell in the period, per source: a bulletin of nothing but zeros is refused on these. */
+    public record RowsInPeriod(long documents, long dossiers, long feedback) {}
 
     public Tally(Period period) {
         this.period = period;
@@ -27,6 +31,7 @@ public final class Tally {
         if (!period.contains(d.date())) {
             return;
         }
+        documentsInPeriod++;
         DocumentCount c = documents.computeIfAbsent(d.unit(), k -> new DocumentCount());
         if (d.direction() == Document.Direction.IN) {
             c.incoming++;
@@ -50,6 +55,7 @@ public final class Tally {
     public void add(Dossier d) {
         DossierCount c = null;
         if (period.contains(d.received())) {
+            dossiersInPeriod++;
             c = dossiers.computeIfAbsent(d.unit(), k -> new DossierCount());
             c.received++;
             if (d.channel() == Dossier.Channel.ONLINE) {
@@ -72,6 +78,7 @@ public final class Tally {
         if (!period.contains(f.received())) {
             return;
         }
+        feedbackInPeriod++;
         FeedbackCount c = feedbackByLocality.computeIfAbsent(locality, k -> new FeedbackCount());
         c.received++;
         if (f.status() == Feedback.Status.PROCESSED) {
@@ -82,6 +89,10 @@ public final class Tally {
             c.ratingCount++;
         }
         categories.merge(f.category(), 1L, Long::sum);
+    }
+
+    public RowsInPeriod rowsInPeriod() {
+        return new RowsInPeriod(documentsInPeriod, dossiersInPeriod, feedbackInPeriod);
     }
 
     DocumentCount documents(String unit) {

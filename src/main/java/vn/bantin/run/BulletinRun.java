@@ -57,6 +57,11 @@ public final class BulletinRun {
     }
 
     public RunResult run(Period period) throws IOException {
+        return run(period, false);
+    }
+
+    /** {@code force}: make the bulletin even when the exports do not cover the whole period. */
+    public RunResult run(Period period, boolean force) throws IOException {
         Instant started = clock.instant();
         LocalDateTime readAt = LocalDateTime.ofInstant(started, settings.zone());
         // Templates and wording are checked before the data is read: a broken template fails in a second.
@@ -76,6 +81,7 @@ public final class BulletinRun {
             UnitTree tree = data.tree();
             List<FileStats> stats = data.stats();
             stopWhenTooBroken(stats, options, folder, period);
+            Readiness.require(stats, data.tally().rowsInPeriod(), period, force);
             Indicators indicators = new IndicatorEngine(settings.targets(), settings.method()).compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period,

@@ -83,4 +83,21 @@ class BadInputTest {
         assertRefused(run("2022", "--config", config.toString()),
                 config.resolve("bantin.properties") + ": unknown key 'target.edoc.rate.provnce'");
     }
+
+    @Test
+    void aPeriodTheExportsDoNotReachYetIsRefusedUnlessForced() throws IOException {
+        Path d = data();
+        Files.writeString(d.resolve("feedback.csv"), Files.readString(d.resolve("feedback.csv")).lines()
+                .filter(l -> !l.contains("2022-12-") && !l.contains("/12/2022")).collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        assertRefused(run("2022-12", "--data", d.toString()), "the data is not complete for 2022-12: feedback.csv reaches ");
+
+        CliRun forced = run("2022-12", "--data", d.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+    }
+
+    @Test
+    void aBulletinOfZerosIsNeverMadeEvenWhenForced() throws IOException {
+        assertRefused(run("2023-01", "--data", data().toString(), "--force"), "the data is not complete for 2023-01: no document"
+                + " and no dossier falls in the period: the bulletin would show only zeros.");
+    }
 }
