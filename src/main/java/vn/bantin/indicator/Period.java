@@ -55,6 +55,29 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
                 + " a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)");
     }
 
+    /** The period just before: the month, quarter or year before; for a range, as many days just before it. */
+    public Period previous() {
+        return switch (kind) {
+            case MONTH -> parse(YearMonth.from(start).minusMonths(1).toString());
+            case QUARTER -> index() == 1 ? parse((year() - 1) + "-Q4") : parse(year() + "-Q" + (index() - 1));
+            case YEAR -> parse(Integer.toString(year() - 1));
+            case RANGE -> {
+                long days = end.toEpochDay() - start.toEpochDay() + 1;
+                yield parse(start.minusDays(days) + ".." + start.minusDays(1));
+            }
+        };
+    }
+
+    /** The same period a year earlier. */
+    public Period sameLastYear() {
+        return switch (kind) {
+            case MONTH -> parse(YearMonth.from(start).minusYears(1).toString());
+            case QUARTER -> parse((year() - 1) + "-Q" + index());
+            case YEAR -> parse(Integer.toString(year() - 1));
+            case RANGE -> parse(start.minusYears(1) + ".." + end.minusYears(1));
+        };
+    }
+
     public boolean contains(LocalDate date) {
         return date != null && !date.isBefore(start) && !date.isAfter(end);
     }

@@ -24,4 +24,16 @@ class PeriodTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-13")).getMessage().contains("not a valid period"));
         assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-06-30..2022-01-01"));
     }
+
+    @Test
+    void knowsThePeriodsABulletinComparesWith() {
+        assertEquals(Period.parse("2022-11"), Period.parse("2022-12").previous());
+        assertEquals(Period.parse("2021-12"), Period.parse("2022-01").previous());
+        assertEquals(Period.parse("2021-12"), Period.parse("2022-12").sameLastYear());
+        assertEquals(Period.parse("2021-Q4"), Period.parse("2022-Q1").previous());
+        assertEquals(Period.parse("2021-Q1"), Period.parse("2022-Q1").sameLastYear());
+        assertEquals(Period.parse("2021"), Period.parse("2022").previous());
+        assertEquals(Period.parse("2021-12-02..2021-12-31"), Period.parse("2022-01-01..2022-01-30").previous());
+        assertEquals(Period.parse("2023-02-28..2023-03-01"), Period.parse("2024-02-29..2024-03-01").sameLastYear());
+    }
 }
