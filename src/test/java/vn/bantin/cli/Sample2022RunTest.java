@@ -154,7 +154,7 @@ class Sample2022RunTest {
         try (Stream<Path> s = Files.list(tmp.resolve("outbox"))) {
             emls = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
         }
-        assertEquals(3, emls.size(), "three recipients of the province bulletin in config/recipients.csv");
+        assertEquals(4, emls.size(), "four recipients of the province bulletin in config/recipients.csv");
         Session session = Session.getInstance(new Properties());
         for (Path eml : emls) {
             try (InputStream in = Files.newInputStream(eml)) {
