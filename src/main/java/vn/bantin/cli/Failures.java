@@ -13,6 +13,7 @@ import vn.bantin.report.ReportException;
 import vn.bantin.run.NotReadyException;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceException;
+import vn.bantin.store.StoreException;
 
 /**
  * Turns what went wrong into one line for the person at the terminal. Expected failures (bad config, bad input,
@@ -27,9 +28,14 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof ReportException
                 || e instanceof EmailTemplateException || e instanceof QualityGateException || e instanceof NotReadyException
+                || e instanceof StoreException
                 || e instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;
+        }
+        if (e instanceof StoreException) {
+            cli.getErr().println("error: " + e.getMessage());
+            return FAILED;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             cli.getErr().println("error: cannot read or write a file: " + e.getMessage());

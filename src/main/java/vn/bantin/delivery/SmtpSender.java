@@ -1,0 +1,199 @@
+package vn.bantin.delivery;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * Sends each message to a mail server over SMTP (plain, STARTTLS or SMTPS, with or without authentication), one
+ * connection per message, and returns the Message-ID the server accepted it under. A failure is a
+ * {@link DeliveryException} whose {@link Failure#of kind} says whether to try again, and whose message says in
+ * words what the server did.
+ *
+ * <p>The password is read from the environment variable the settings name, once, when the sender is made; it is
+ * handed to the server and to nothing else: no exception message, no log line, no {@code toString}. Jakarta Mail's
+ * protocol trace, if someone turns it on, leaves the authentication exchange out ({@code mail.debug.auth} false).
+ */
+public final class SmtpSender implements Sender {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+
+    private final SmtpSettings settings;
+    private final MailFrom from;
+    private final Clock clock;
+    private final String protocol;
+    private final Session session;
+    private final String password;
+
+    /** A sender that takes the password from the process environment. */
+    public SmtpSender(SmtpSettings settings, MailFrom from, Clock clock) {
+        this(settings, from, clock, System::getenv, new Properties());
+    }
+
+    /**
+     * @param environment  looks up an environment variable by name ({@code System::getenv})
+     * @param sessionExtra Jakarta Mail properties set after (and over) the ones made from the settings: for tests
+     *                     (trusting a test server's certificate) and the rare server that needs a special one
+     * @throws IllegalArgumentException when a user is set and the password variable is not
+     */
+    SmtpSender(SmtpSettings settings, MailFrom from, Clock clock, UnaryOperator<String> environment, Properties sessionExtra) {
+        this.settings = settings;
+        this.from = from;
+        this.clock = clock;
+        this.protocol = settings.security() == SmtpSettings.Security.SMTPS ? "smtps" : "smtp";
+        if (settings.authenticates()) {
+            String p = environment.apply(settings.passwordVariable());
+            if (p == null || p.isEmpty()) {
+                throw new IllegalArgumentException("the mail server " + settings.server() + " is set up with user '"
+                        + settings.username() + "', whose password must be in the environment variable "
+                        + settings.passwordVariable() + ", which is not set");
+            }
+            this.password = p;
+        } else {
+            this.password = null;
+        }
+        Properties props = properties(settings, from);
+        props.putAll(sessionExtra);
+        this.session = Session.getInstance(props);
+        this.session.setDebug(Boolean.parseBoolean(props.getProperty("mail.debug", "false")));
+    }
+
+    private Properties properties(SmtpSettings s, MailFrom from) {
+        Properties p = new Properties();
+        String k = "mail." + protocol + ".";
+        p.setProperty(k + "host", s.host());
+        p.setProperty(k + "port", Integer.toString(s.port()));
+        p.setProperty(k + "auth", Boolean.toString(s.authenticates()));
+        p.setProperty(k + "connectiontimeout", Long.toString(s.connectTimeout().toMillis()));
+        p.setProperty(k + "timeout", Long.toString(s.timeout().toMillis()));
+        p.setProperty(k + "writetimeout", Long.toString(s.timeout().toMillis()));
+        if (s.security() == SmtpSettings.Security.STARTTLS) {
+            p.setProperty(k + "starttls.enable", "true");
+            // Never fall back to sending the password and the bulletin in clear text.
+            p.setProperty(k + "starttls.required", "true");
+        }
+        if (s.security() != SmtpSettings.Security.NONE) {
+            p.setProperty(k + "ssl.checkserveridentity", "true");
+        }
+        // The envelope sender, and the domain of the Message-ID, are the bulletin's sender.
+        p.setProperty("mail.from", from.address());
+        p.setProperty("mail.debug", "false");
+        p.setProperty("mail.debug.auth", "false");
+        p.setProperty("mail.debug.auth.username", "false");
+        p.setProperty("mail.debug.auth.password", "false");
+        return p;
+    }
+
+    @Override
+    public String send(Message message) throws DeliveryException {
+        String to = message.to().email();
+        MimeMessage mime;
+        try {
+            mime = MimeMessages.build(session, from, message, ZonedDateTime.now(clock));
+        } catch (MessagingException e) {
+            throw new DeliveryException("the message to " + to + " could not be put together: " + e.getMessage(), e);
+        }
+        try (Transport transport = session.getTransport(protocol)) {
+            transport.connect(settings.host(), settings.port(), settings.authenticates() ? settings.username() : null, password);
+            transport.sendMessage(mime, mime.getAllRecipients());
+            String id = mime.getMessageID();
+            LOG.debug("{} accepted the message to {} as {}", settings.server(), to, id);
+            return id;
+        } catch (MessagingException e) {
+            throw new DeliveryException(describe(e, to), e);
+        }
+    }
+
+    /** One sentence on what the server did; never holds the password (the server's replies do not either). */
+    private String describe(MessagingException e, String to) {
+        String server = "the mail server " + settings.server();
+        Failure kind = Failure.classify(e);
+        Throwable root = innermost(e);
+        SMTPAddressFailedException address = find(e, SMTPAddressFailedException.class);
+        if (address != null) {
+            return server + (kind == Failure.REJECTED ? " refused " : " did not take, for now, ") + to + ": " + reply(address.getMessage());
+        }
+        if (find(e, AuthenticationFailedException.class) != null) {
+            return server + " did not accept user '" + settings.username() + "' with the password of "
+                    + settings.passwordVariable() + ": " + reply(e.getMessage());
+        }
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        if (text.contains("STARTTLS")) {
+            return server + " does not offer STARTTLS, and this setup never sends in clear text; use security smtps"
+                    + " if the server offers it, or the server's submission port";
+        }
+        SMTPSenderFailedException sender = find(e, SMTPSenderFailedException.class);
+        if (sender != null) {
+            return server + " refused the sender address " + from.address() + ": " + reply(sender.getMessage())
+                    + "; the server must accept it as a sender (mail.from)";
+        }
+        SMTPSendFailedException refused = find(e, SMTPSendFailedException.class);
+        if (refused != null && refused.getReturnCode() > 0) {
+            return server + " refused the message to " + to + ": " + reply(refused.getMessage());
+        }
+        if (find(e, SSLHandshakeException.class) != null) {
+            return "no secure connection with " + server + ": " + root.getMessage() + "; if its certificate comes from an"
+                    + " authority of its own, add that authority to the trust store of this Java";
+        }
+        if (find(e, SSLException.class) != null) {
+            return "no secure connection with " + server + ": " + root.getMessage();
+        }
+        if (root instanceof ConnectException) {
+            return "cannot connect to " + server + " (" + root.getMessage() + "); is it running and reachable?";
+        }
+        if (root instanceof UnknownHostException) {
+            return "cannot find " + server + ": unknown host " + settings.host();
+        }
+        if (root instanceof SocketTimeoutException) {
+            return server + " did not answer in time (" + root.getMessage() + ")";
+        }
+        return "sending to " + to + " through " + settings.server() + " failed: " + reply(root.getMessage() == null
+                ? text : root.getMessage());
+    }
+
+    private static String reply(String text) {
+        return text == null ? "no reply" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable t = e;
+        for (Throwable n = next(t); n != null; n = next(n)) {
+            t = n;
+        }
+        return t;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof MessagingException m && m.getNextException() != null) {
+            return m.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+}

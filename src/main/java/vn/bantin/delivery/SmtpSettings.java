@@ -1,0 +1,80 @@
+package vn.bantin.delivery;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How to reach the mail server. The password is not here: {@code passwordVariable} names the environment
+ * variable that holds it (so it is in no file of the repository, and this record can be printed and logged).
+ * {@code username} empty means the server is used without authentication.
+ */
+public record SmtpSettings(String host, int port, Security security, String username, String passwordVariable,
+                           Duration connectTimeout, Duration timeout) {
+
+    public static final String DEFAULT_PASSWORD_VARIABLE = "BANTIN_SMTP_PASSWORD";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** How the connection is protected. */
+    public enum Security {
+        /** Plain SMTP: only for a relay on the same machine or a test server. Default port 25. */
+        NONE(25),
+        /** SMTP upgraded with STARTTLS, which the server must offer (never falls back to plain). Default port 587. */
+        STARTTLS(587),
+        /** SMTP over TLS from the first byte. Default port 465. */
+        SMTPS(465);
+
+        private final int defaultPort;
+
+        Security(int defaultPort) {
+            this.defaultPort = defaultPort;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** {@code none}, {@code starttls} or {@code smtps}, in any case. */
+        public static Security parse(String text) {
+            for (Security s : values()) {
+                if (s.id().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a mail security; use none, starttls or smtps");
+        }
+    }
+
+    public SmtpSettings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("the mail server host is empty");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("the mail server port " + port + " is not between 1 and 65535");
+        }
+        username = username == null ? "" : username.strip();
+        passwordVariable = passwordVariable == null || passwordVariable.isBlank() ? DEFAULT_PASSWORD_VARIABLE : passwordVariable.strip();
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("mail server timeouts must be positive");
+        }
+    }
+
+    /** A server at {@code host} with the default port of {@code security}, no user, default timeouts. */
+    public static SmtpSettings of(String host, Security security) {
+        return new SmtpSettings(host, security.defaultPort(), security, "", DEFAULT_PASSWORD_VARIABLE,
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    public boolean authenticates() {
+        return !username.isEmpty();
+    }
+
+    /** {@code host:port}, as told to people. */
+    public String server() {
+        return host + ":" + port;
+    }
+}
