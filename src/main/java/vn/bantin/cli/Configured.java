@@ -14,8 +14,12 @@ final class Configured {
     @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "config folder (default: ${DEFAULT-VALUE})")
     Path config;
 
+    @Option(names = "--store", paramLabel = "URL", description = "database (default: store.url of the config)")
+    String store;
+
     Settings settings() {
         Settings s = ConfigLoader.load(config);
-        return data == null ? s : s.withDataDir(data);
+        s = data == null ? s : s.withDataDir(data);
+        return store == null ? s : s.withStoreUrl(store);
     }
 }

@@ -3,7 +3,9 @@ package vn.bantin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,14 +14,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.bantin.config.Settings;
-import vn.bantin.delivery.OutboxSender;
 import vn.bantin.indicator.Period;
 import vn.bantin.run.BulletinRun;
 import vn.bantin.run.RunListener;
+import vn.bantin.run.RunRequest;
 import vn.bantin.run.RunResult;
+import vn.bantin.run.Senders;
+import vn.bantin.store.Database;
+import vn.bantin.store.DeliveryLedger;
+import vn.bantin.store.Resend;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Compute a period's indicators, render the bulletins and deliver them (to the outbox when no mail server is set).")
+        description = "Compute a period's indicators, render the bulletins and deliver them (to the outbox when no mail"
+                + " server is set). A message already delivered for the period is not sent again.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -41,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "make the bulletin even when the exports do not reach the period's end")
     private boolean force;
 
+    @Option(names = "--resend", paramLabel = "ADDRESS",
+            description = "send this recipient's copy again on purpose, even if it was delivered; nobody else gets one")
+    private String resend;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -53,26 +64,40 @@ final class RunCommand implements Callable<Integer> {
             settings = settings.withOutboxDir(outbox);
         }
         Clock clock = Clock.system(settings.zone());
-        o.printf("bantin: province bulletin for %s (%s .. %s), data from %s%n", p.key(), p.start(), p.end(), settings.dataDir());
-        BulletinRun run = new BulletinRun(settings, new OutboxSender(settings.outboxDir(), settings.mailFrom(), clock), clock,
-                new Progress(o));
-        RunResult r = run.run(p, force);
-        o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
-        for (Path b : r.bulletins()) {
-            o.println("  bulletin   " + b);
-        }
-        o.println("  indicators " + r.indicators());
-        o.println("  summary    " + r.summary());
-        o.printf("  %d message(s) to %s%n", r.deliveries().size() - r.failedDeliveries(), settings.outboxDir());
-        for (RunResult.Delivery d : r.deliveries()) {
-            if (d.failed()) {
-                spec.commandLine().getErr().println("error: not delivered to " + d.email() + ": " + d.error());
+        Set<String> bulletins = Set.of(RunRequest.PROVINCE);
+        try (Database db = Database.open(settings.storeUrl())) {
+            Set<String> only = new LinkedHashSet<>();
+            if (resend != null) {
+                String email = resend.strip().toLowerCase(Locale.ROOT);
+                for (String b : bulletins) {
+                    Resend r = new DeliveryLedger(db.dataSource(), clock).resend(b, p.key(), email);
+                    o.printf("resend %s of %s to %s: %s%n", b, p.key(), email, r.name().toLowerCase(Locale.ROOT));
+                }
+                only.add(email);
             }
+            o.printf("bantin: %s for %s (%s .. %s), data from %s, messages to the %s%n", String.join(" and ", bulletins),
+                    p.key(), p.start(), p.end(), settings.dataDir(), Senders.describe(settings));
+            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource());
+            RunResult r = run.run(new RunRequest(p, bulletins, only, force, resend == null ? "cli" : "resend"));
+            o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
+            for (Path b : r.bulletins()) {
+                o.println("  bulletin   " + b);
+            }
+            o.println("  indicators " + r.indicators());
+            o.println("  summary    " + r.summary());
+            long sent = r.deliveries().stream().filter(d -> d.status().equals("sent")).count();
+            long before = r.deliveries().stream().filter(d -> d.status().equals("already-sent")).count();
+            o.printf("  %d message(s) sent, %d already sent before, %d not delivered%n", sent, before, r.failedDeliveries());
+            for (RunResult.Delivery d : r.deliveries()) {
+                if (d.failed()) {
+                    spec.commandLine().getErr().println("error: not delivered to " + d.email() + " (" + d.status() + "): " + d.error());
+                }
+            }
+            return r.failedDeliveries() == 0 ? 0 : Failures.FAILED;
         }
-        return r.failedDeliveries() == 0 ? 0 : Failures.FAILED;
     }
 
-    /** Prints progress lines: rows read per file, files rendered, messages written. */
+    /** Prints progress lines: rows read per file, files rendered, messages handed on. */
     private record Progress(PrintWriter out) implements RunListener {
         @Override
         public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
@@ -87,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void delivered(String recipient, String where) {
-            out.println("  message  " + recipient);
+            out.println("  message  " + recipient + " -> " + where);
         }
     }
 }

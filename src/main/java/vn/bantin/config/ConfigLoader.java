@@ -22,7 +22,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import vn.bantin.delivery.Backoff;
 import vn.bantin.delivery.MailFrom;
+import vn.bantin.delivery.SmtpSettings;
+import vn.bantin.store.Database;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Level;
 import vn.bantin.indicator.Method;
@@ -92,6 +95,15 @@ public final class ConfigLoader {
         }
         d.put("mail.from", "bantin@localhost");
         d.put("mail.from-name", "bantin");
+        d.put("mail.admin", "");
+        d.put("smtp.host", "");
+        d.put("smtp.port", "");
+        d.put("smtp.security", "starttls");
+        d.put("smtp.username", "");
+        d.put("smtp.password-env", SmtpSettings.DEFAULT_PASSWORD_VARIABLE);
+        d.put("delivery.attempts", "4");
+        d.put("delivery.first-wait", "PT10S");
+        d.put("store.url", Database.DEFAULT_URL);
         return Map.copyOf(d);
     }
 
@@ -137,7 +149,7 @@ public final class ConfigLoader {
         }
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
-                new MailFrom(email("mail.from"), text("mail.from-name")), recipients());
+                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), storeUrl(), mail());
     }
 
     String raw(String key) {
@@ -158,6 +170,61 @@ public final class ConfigLoader {
             throw bad(key, "a folder path");
         }
         return Path.of(v);
+    }
+
+    private String storeUrl() {
+        String url = text("store.url");
+        if (!url.startsWith("jdbc:h2:")) {
+            throw bad("store.url", "an H2 JDBC URL such as " + Database.DEFAULT_URL);
+        }
+        return url;
+    }
+
+    private Settings.Mail mail() {
+        String admin = text("mail.admin");
+        if (!admin.isEmpty()) {
+            email("mail.admin");
+        }
+        int attempts;
+        java.time.Duration firstWait;
+        try {
+            attempts = Integer.parseInt(text("delivery.attempts"));
+            if (attempts < 1) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw bad("delivery.attempts", "how many times a message is tried, 1 or more");
+        }
+        try {
+            firstWait = java.time.Duration.parse(text("delivery.first-wait"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad("delivery.first-wait", "an ISO-8601 duration such as PT10S or PT1M");
+        }
+        Backoff backoff = new Backoff(attempts, firstWait, 3, java.time.Duration.ofMinutes(5));
+        String host = text("smtp.host");
+        if (host.isEmpty()) {
+            return new Settings.Mail(null, backoff, admin.isEmpty() ? null : admin);
+        }
+        SmtpSettings.Security security;
+        try {
+            security = SmtpSettings.Security.parse(text("smtp.security"));
+        } catch (IllegalArgumentException e) {
+            throw bad("smtp.security", "none, starttls or smtps");
+        }
+        int port = security.defaultPort();
+        if (!text("smtp.port").isEmpty()) {
+            try {
+                port = Integer.parseInt(text("smtp.port"));
+            } catch (NumberFormatException e) {
+                throw bad("smtp.port", "a port number such as 587");
+            }
+        }
+        try {
+            return new Settings.Mail(new SmtpSettings(host, port, security, text("smtp.username"), text("smtp.password-env"),
+                    SmtpSettings.DEFAULT_CONNECT_TIMEOUT, SmtpSettings.DEFAULT_TIMEOUT), backoff, admin.isEmpty() ? null : admin);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": smtp.*: " + e.getMessage());
+        }
     }
 
     private ZoneId zone() {

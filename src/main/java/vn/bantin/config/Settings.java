@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import vn.bantin.delivery.Backoff;
 import vn.bantin.delivery.MailFrom;
+import vn.bantin.delivery.SmtpSettings;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Method;
 import vn.bantin.indicator.Targets;
@@ -16,7 +18,14 @@ import vn.bantin.source.SourceOptions;
 /** Everything read from {@code config/}, validated. */
 public record Settings(Organisation organisation, Path dataDir, Path outDir, Path outboxDir, Path templatesDir,
                        ZoneId zone, String language, Method method, Targets targets,
-                       Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients) {
+                       Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
+                       String storeUrl, Mail mail) {
+
+    /**
+     * How messages leave: through {@code smtp} (null: written to the outbox), retried after the waits of
+     * {@code backoff}; {@code adminEmail} (null: nobody) is told when a run fails or a message does not go out.
+     */
+    public record Mail(SmtpSettings smtp, Backoff backoff, String adminEmail) {}
 
     /** How to read the exports of {@link #dataDir()}. */
     public SourceOptions sourceOptions() {
@@ -25,16 +34,21 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients);
+                sources, mailFrom, recipients, storeUrl, mail);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients);
+                sources, mailFrom, recipients, storeUrl, mail);
+    }
+
+    public Settings withStoreUrl(String url) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
+                sources, mailFrom, recipients, url, mail);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients);
+                sources, mailFrom, recipients, storeUrl, mail);
     }
 }

@@ -79,6 +79,16 @@ public final class JasperRenderer {
         return templates;
     }
 
+    /**
+     * Compiles every template of the province bulletin (from the cache when unchanged), so that a broken template
+     * stops a run before any data is read; returns each template's content hash for the run record.
+     */
+    public Map<Path, String> compileProvince() {
+        templates.get(templatesDir.resolve(PROVINCE_TEMPLATE));
+        workbookTemplates().forEach(templates::get);
+        return templates.contentHashes();
+    }
+
     public void renderProvincePdf(Map<String, Object> params, ResourceBundle labels, Path pdf) {
         Path template = templatesDir.resolve(PROVINCE_TEMPLATE);
         JasperPrint print = fillProvince(params, labels);

@@ -1,6 +1,7 @@
 package vn.bantin.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,17 +9,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import vn.bantin.config.Settings;
-import vn.bantin.delivery.DeliveryException;
+import vn.bantin.delivery.Backoff;
+import vn.bantin.delivery.LedgerDelivery;
 import vn.bantin.delivery.Message;
 import vn.bantin.delivery.MessageComposer;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.delivery.Sender;
 import vn.bantin.indicator.IndicatorEngine;
+import vn.bantin.indicator.IndicatorRow;
 import vn.bantin.indicator.IndicatorRows;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
@@ -32,45 +39,87 @@ import vn.bantin.report.RejectsCsv;
 import vn.bantin.report.SourceSummary;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
+import vn.bantin.source.InputChecksums;
 import vn.bantin.source.QualityGate;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceOptions;
+import vn.bantin.store.DeliveryLedger;
+import vn.bantin.store.RunStore;
+import vn.bantin.store.SnapshotRow;
+import vn.bantin.store.SnapshotStore;
 
 /**
  * One bulletin run end to end: read the exports, compute, write indicators.csv and rejects.csv, render the
- * bulletins, and only then hand the messages to the sender. Anything that fails before delivery leaves no
- * output folder and sends nothing.
+ * bulletins, and only then hand the messages to the sender, each through the delivery ledger so that a re-run
+ * never sends twice. Anything that fails before delivery leaves no output folder and sends nothing. The run is
+ * recorded in the store, and the administrator is told when it fails or a message does not go out.
  */
 public final class BulletinRun {
-    public static final String PROVINCE = "province";
+    public static final String PROVINCE = RunRequest.PROVINCE;
 
     private final Settings settings;
     private final Sender sender;
     private final Clock clock;
     private final RunListener listener;
+    private final DataSource db;
+    private final Backoff.Sleeper sleeper;
 
-    public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener) {
+    public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
+        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL);
+    }
+
+    /** {@code sleeper}: how retries wait (tests pass one that does not sleep). */
+    public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db,
+                       Backoff.Sleeper sleeper) {
         this.settings = settings;
         this.sender = sender;
         this.clock = clock;
         this.listener = listener;
+        this.db = db;
+        this.sleeper = sleeper;
     }
 
     public RunResult run(Period period) throws IOException {
         return run(period, false);
     }
 
-    /** {@code force}: make the bulletin even when the exports do not cover the whole period. */
     public RunResult run(Period period, boolean force) throws IOException {
+        return run(new RunRequest(period, Set.of(PROVINCE), Set.of(), force, "cli"));
+    }
+
+    public RunResult run(RunRequest request) throws IOException {
         Instant started = clock.instant();
-        LocalDateTime readAt = LocalDateTime.ofInstant(started, settings.zone());
         // Templates and wording are checked before the data is read: a broken template fails in a second.
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
+        Map<String, String> templates = new LinkedHashMap<>();
+        renderer.compileProvince().forEach((path, hash) -> templates.put(path.getFileName().toString(), hash));
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
 
+        RunStore runs = new RunStore(db, clock);
+        long runId = runs.start(String.join("+", request.bulletins()), request.period(), templates, InputChecksums.of(options));
+        try {
+            RunResult result = produceAndDeliver(request, runId, started, labels, composer, renderer, options);
+            runs.finish(runId, result.deliveries().size() - result.failedDeliveries() + " delivered, "
+                    + result.failedDeliveries() + " not delivered");
+            if (result.failedDeliveries() > 0) {
+                new AdminNotice(settings, sender).deliveriesFailed(result, runId);
+            }
+            return result;
+        } catch (IOException | RuntimeException e) {
+            runs.fail(runId, String.valueOf(e.getMessage()));
+            new AdminNotice(settings, sender).runFailed(request, runId, e);
+            throw e;
+        }
+    }
+
+    private RunResult produceAndDeliver(RunRequest request, long runId, Instant started, ResourceBundle labels,
+                                        MessageComposer composer, JasperRenderer renderer, SourceOptions options)
+            throws IOException {
+        Period period = request.period();
+        LocalDateTime readAt = LocalDateTime.ofInstant(started, settings.zone());
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
         try {
             Path staging = folder.staging();
@@ -81,11 +130,13 @@ public final class BulletinRun {
             UnitTree tree = data.tree();
             List<FileStats> stats = data.stats();
             stopWhenTooBroken(stats, options, folder, period);
-            Readiness.require(stats, data.tally().rowsInPeriod(), period, force);
+            Readiness.require(stats, data.tally().rowsInPeriod(), period, request.force());
+
             Indicators indicators = new IndicatorEngine(settings.targets(), settings.method()).compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
-            IndicatorsCsv.write(staging.resolve("indicators.csv"), period,
-                    IndicatorRows.of(indicators, settings.organisation().provinceName(), parameters::levelName));
+            List<IndicatorRow> rows = IndicatorRows.of(indicators, settings.organisation().provinceName(), parameters::levelName);
+            IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
+            new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
 
             BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats));
             Map<String, Object> values = parameters.build(indicators, tree, context);
@@ -98,7 +149,10 @@ public final class BulletinRun {
 
             Path out = folder.commit();
             List<Path> bulletins = List.of(out.resolve("tinh").resolve(stem + ".pdf"), out.resolve("tinh").resolve(stem + ".xlsx"));
-            List<RunResult.Delivery> deliveries = deliver(composer, values, bulletins, stem);
+            List<RunResult.Delivery> deliveries = new ArrayList<>();
+            if (request.wants(PROVINCE)) {
+                deliver(request, runId, PROVINCE, composer, values, bulletins, stem, deliveries);
+            }
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
                     summary, stats, deliveries, Duration.between(started, clock.instant()));
@@ -120,27 +174,23 @@ public final class BulletinRun {
         Path stopped = folder.staging().resolve("run-summary.txt");
         String message = SourceReport.stop(breaches, folder.target().resolveSibling(period.key() + ".stopped")
                 .resolve("rejects.csv").toString());
-        Files.writeString(stopped, message + "\n\n" + SourceReport.of(stats, options), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(stopped, message + "\n\n" + SourceReport.of(stats, options), StandardCharsets.UTF_8);
         folder.keepAs(period.key() + ".stopped");
         throw new QualityGateException(message, breaches);
     }
 
-    private List<RunResult.Delivery> deliver(MessageComposer composer, Map<String, Object> values, List<Path> files, String stem) {
-        List<RunResult.Delivery> out = new ArrayList<>();
+    private void deliver(RunRequest request, long runId, String bulletin, MessageComposer composer, Map<String, Object> values,
+                         List<Path> files, String stem, List<RunResult.Delivery> out) {
+        LedgerDelivery delivery = new LedgerDelivery(new DeliveryLedger(db, clock), sender, settings.mail().backoff(), sleeper);
         for (Recipient r : settings.recipients()) {
-            if (!r.receives(PROVINCE)) {
+            if (!request.delivers(r, bulletin)) {
                 continue;
             }
-            Message m = composer.compose(PROVINCE, r, values, files, stem + "--" + r.email().replaceAll("[^A-Za-z0-9.-]", "_"));
-            try {
-                String where = sender.send(m);
-                out.add(new RunResult.Delivery(r.name(), r.email(), where, null));
-                listener.delivered(r.email(), where);
-            } catch (DeliveryException e) {
-                out.add(new RunResult.Delivery(r.name(), r.email(), null, e.getMessage()));
-            }
+            Message m = composer.compose(bulletin, r, values, files, stem + "--" + r.email().replaceAll("[^A-Za-z0-9.-]", "_"));
+            RunResult.Delivery d = RunResult.Delivery.of(r, delivery.deliver(bulletin, request.period().key(), m, runId));
+            out.add(d);
+            listener.delivered(r.email(), d.failed() ? "not delivered: " + d.error() : d.where());
         }
-        return out;
     }
 
     private static List<SourceSummary> summaries(List<FileStats> stats) {

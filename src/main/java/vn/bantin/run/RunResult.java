@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import vn.bantin.delivery.LedgerDelivery;
+import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Period;
 import vn.bantin.source.FileStats;
 
@@ -11,10 +13,30 @@ import vn.bantin.source.FileStats;
 public record RunResult(Period period, Path folder, List<Path> bulletins, Path indicators, Path rejects, Path summary,
                         List<FileStats> sources, List<Delivery> deliveries, Duration took) {
 
-    /** {@code error} is null when the message went out. */
-    public record Delivery(String recipient, String email, String where, String error) {
+    /**
+     * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
+     * failed (kept to try again) or busy (another process holds it); {@code error} is null when it went out.
+     */
+    public record Delivery(String recipient, String email, String status, String where, String error) {
         public boolean failed() {
             return error != null;
+        }
+
+        static Delivery of(Recipient r, LedgerDelivery.Outcome outcome) {
+            if (outcome instanceof LedgerDelivery.Outcome.Sent s) {
+                return new Delivery(r.name(), r.email(), "sent", s.messageId(), null);
+            }
+            if (outcome instanceof LedgerDelivery.Outcome.AlreadySent a) {
+                return new Delivery(r.name(), r.email(), "already-sent", "sent before, at " + a.at(), null);
+            }
+            if (outcome instanceof LedgerDelivery.Outcome.Rejected j) {
+                return new Delivery(r.name(), r.email(), "rejected", null, j.error());
+            }
+            if (outcome instanceof LedgerDelivery.Outcome.Failed f) {
+                return new Delivery(r.name(), r.email(), "failed", null, f.error());
+            }
+            LedgerDelivery.Outcome.Busy b = (LedgerDelivery.Outcome.Busy) outcome;
+            return new Delivery(r.name(), r.email(), "busy", null, "another process is sending it since " + b.since());
         }
     }
 

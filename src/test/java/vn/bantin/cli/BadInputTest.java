@@ -28,7 +28,7 @@ class BadInputTest {
 
     private CliRun run(String period, String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--period", period, "--out", tmp.resolve("out").toString(),
-                "--outbox", tmp.resolve("outbox").toString()));
+                "--outbox", tmp.resolve("outbox").toString(), "--store", CliRun.store(tmp)));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }

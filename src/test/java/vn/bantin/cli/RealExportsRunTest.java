@@ -45,7 +45,8 @@ class RealExportsRunTest {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--data", data.toString()));
         if (command[0].equals("run")) {
-            args.addAll(List.of("--out", tmp.resolve("out").toString(), "--outbox", tmp.resolve("outbox").toString()));
+            args.addAll(List.of("--out", tmp.resolve("out").toString(), "--outbox", tmp.resolve("outbox").toString(),
+                    "--store", CliRun.store(tmp)));
         }
         return CliRun.of(args.toArray(String[]::new));
     }

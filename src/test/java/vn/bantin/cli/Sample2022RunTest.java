@@ -48,7 +48,7 @@ class Sample2022RunTest {
     @BeforeAll
     static void runTheSample() throws IOException {
         run = CliRun.of("run", "--period", "2022", "--out", tmp.resolve("out").toString(),
-                "--outbox", tmp.resolve("outbox").toString());
+                "--outbox", tmp.resolve("outbox").toString(), "--store", CliRun.store(tmp));
         folder = tmp.resolve("out/2022");
         try (PDDocument pdf = Loader.loadPDF(folder.resolve("tinh/ban-tin-2022-tinh.pdf").toFile())) {
             pdfText = new PDFTextStripper().getText(pdf);

@@ -1,0 +1,60 @@
+package vn.bantin.run;
+
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.bantin.config.Settings;
+import vn.bantin.delivery.DeliveryException;
+import vn.bantin.delivery.Message;
+import vn.bantin.delivery.Recipient;
+import vn.bantin.delivery.Sender;
+
+/** Tells the administrator ({@code mail.admin}) that a run failed or some messages did not go out. Best effort. */
+final class AdminNotice {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminNotice.class);
+
+    private final Settings settings;
+    private final Sender sender;
+
+    AdminNotice(Settings settings, Sender sender) {
+        this.settings = settings;
+        this.sender = sender;
+    }
+
+    void runFailed(RunRequest request, long runId, Exception e) {
+        send(runId, "bantin: run " + runId + " for " + request.period().key() + " failed",
+                "The run " + runId + " (" + String.join(", ", request.bulletins()) + ", " + request.period().key()
+                        + ", asked by " + request.cause() + ") stopped; nothing was sent.\n\n" + e.getMessage() + "\n");
+    }
+
+    void deliveriesFailed(RunResult result, long runId) {
+        StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " made its bulletins, but "
+                + result.failedDeliveries() + " message(s) did not go out:\n\n");
+        for (RunResult.Delivery d : result.deliveries()) {
+            if (d.failed()) {
+                b.append("  ").append(d.email()).append(" (").append(d.status()).append("): ").append(d.error()).append('\n');
+            }
+        }
+        b.append("\nFailed messages are tried again by the next run; rejected addresses are not, until resent"
+                + " (run --resend ADDRESS) after the recipients list is fixed.\n");
+        send(runId, "bantin: " + result.failedDeliveries() + " message(s) for " + result.period().key() + " not delivered", b.toString());
+    }
+
+    private void send(long runId, String subject, String text) {
+        String admin = settings.mail().adminEmail();
+        if (admin == null) {
+            return;
+        }
+        Recipient to = new Recipient("", "bantin admin", admin, Set.of());
+        String html = "<pre style=\"font-family:monospace\">" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                + "</pre>";
+        try {
+            sender.send(new Message(to, subject, html, text, List.of(), "admin-run-" + runId));
+        } catch (DeliveryException e) {
+            LOG.warn("Could not tell the administrator {}: {}", admin, e.getMessage());
+        }
+    }
+}
