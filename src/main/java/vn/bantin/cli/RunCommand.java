@@ -85,9 +85,8 @@ final class RunCommand implements Callable<Integer> {
             }
             o.println("  indicators " + r.indicators());
             o.println("  summary    " + r.summary());
-            long sent = r.deliveries().stream().filter(d -> d.status().equals("sent")).count();
-            long before = r.deliveries().stream().filter(d -> d.status().equals("already-sent")).count();
-            o.printf("  %d message(s) sent, %d already sent before, %d not delivered%n", sent, before, r.failedDeliveries());
+            o.printf("  %d message(s) sent, %d already sent before, %d not delivered%n", r.count("sent"), r.count("already-sent"),
+                    r.failedDeliveries());
             for (RunResult.Delivery d : r.deliveries()) {
                 if (d.failed()) {
                     spec.commandLine().getErr().println("error: not delivered to " + d.email() + " (" + d.status() + "): " + d.error());

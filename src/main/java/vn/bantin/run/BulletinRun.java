@@ -102,7 +102,7 @@ public final class BulletinRun {
         long runId = runs.start(String.join("+", request.bulletins()), request.period(), templates, InputChecksums.of(options));
         try {
             RunResult result = produceAndDeliver(request, runId, started, labels, composer, renderer, options);
-            runs.finish(runId, result.deliveries().size() - result.failedDeliveries() + " delivered, "
+            runs.finish(runId, result.count("sent") + " sent, " + result.count("already-sent") + " sent before, "
                     + result.failedDeliveries() + " not delivered");
             if (result.failedDeliveries() > 0) {
                 new AdminNotice(settings, sender).deliveriesFailed(result, runId);

@@ -40,6 +40,11 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
         }
     }
 
+    /** Deliveries with this status (sent, already-sent, rejected, failed, busy). */
+    public long count(String status) {
+        return deliveries.stream().filter(d -> d.status().equals(status)).count();
+    }
+
     public long failedDeliveries() {
         return deliveries.stream().filter(Delivery::failed).count();
     }

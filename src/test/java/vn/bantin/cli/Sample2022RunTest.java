@@ -184,6 +184,15 @@ class Sample2022RunTest {
     }
 
     @Test
+    void historyShowsTheRunAndItsDeliveries() {
+        CliRun h = CliRun.of("history", "--store", CliRun.store(tmp), "--period", "2022");
+        assertEquals(0, h.exitCode(), h.err());
+        assertTrue(h.out().contains("2022      province         succeeded"), h.out());
+        assertTrue(h.out().contains("4 sent, 0 sent before, 0 not delivered"), h.out());
+        assertTrue(h.out().contains("deliveries of the province bulletin for 2022: {sent=4}"), h.out());
+    }
+
+    @Test
     void indicatorsCsvHasTheMachineReadableFigures() throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve("indicators.csv"));
         assertEquals("period_start,period_end,indicator,scope,scope_code,scope_name,numerator,denominator,value,target,met",

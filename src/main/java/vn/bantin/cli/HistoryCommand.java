@@ -1,0 +1,75 @@
+package vn.bantin.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.bantin.config.Settings;
+import vn.bantin.indicator.Period;
+import vn.bantin.store.Database;
+import vn.bantin.store.DeliveryLedger;
+import vn.bantin.store.DeliveryRow;
+import vn.bantin.store.RunRow;
+import vn.bantin.store.RunStore;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Show recent runs (what ran, when, with which data, how it ended) and, for a period, every delivery"
+                + " with its status and last error. Works whether or not the service is running.")
+final class HistoryCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Configured configured;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "how many recent runs (default: ${DEFAULT-VALUE})")
+    private int runs;
+
+    @Option(names = "--period", paramLabel = "P", description = "also list the deliveries of this period")
+    private String period;
+
+    @Option(names = "--bulletin", paramLabel = "B", defaultValue = "province",
+            description = "with --period: province or unit (default: ${DEFAULT-VALUE})")
+    private String bulletin;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        Settings settings = configured.settings();
+        ZoneId zone = settings.zone();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        try (Database db = Database.open(settings.storeUrl())) {
+            List<RunRow> recent = new RunStore(db.dataSource(), Clock.system(zone)).recent(runs);
+            o.println(recent.isEmpty() ? "no runs yet in " + db.where() : "runs (newest first) in " + db.where());
+            for (RunRow r : recent) {
+                o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-10s started %s%s%n    %s%n", r.id(), r.periodKey(), r.bulletin(),
+                        r.status().name().toLowerCase(Locale.ROOT), time.format(r.startedAt()),
+                        r.finishedAt() == null ? "" : ", took " + (r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli()) / 1000.0 + " s",
+                        r.message() == null ? "" : r.message());
+            }
+            if (period != null) {
+                String key = Period.parse(period).key();
+                List<DeliveryRow> rows = new DeliveryLedger(db.dataSource(), Clock.system(zone)).list(bulletin, key);
+                Map<String, Integer> byStatus = new TreeMap<>();
+                rows.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
+                o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none" : byStatus));
+                for (DeliveryRow d : rows) {
+                    o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
+                            d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
+                }
+            }
+        }
+        return 0;
+    }
+}
