@@ -42,7 +42,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * Fills the bulletin templates with the figures of a run and writes the PDF and the workbook.
  *
  * <p>The templates folder holds {@code province.jrxml} (the PDF) and {@code workbook/*.jrxml}
- * (one template per sheet, in file-name order). Parameters follow templates/PARAMETERS.md;
+ * (one template per sheet, in file-name order), and for the unit bulletin {@code unit.jrxml} and
+ * {@code unit-workbook/*.jrxml}, made the same way. Parameters follow templates/PARAMETERS.md;
  * the labels become {@code REPORT_RESOURCE_BUNDLE}, so every word comes from the label file.
  *
  * <p>Each output is written beside its final name and moved into place when complete (see
@@ -52,6 +53,8 @@ public final class JasperRenderer {
 
     static final String PROVINCE_TEMPLATE = "province.jrxml";
     static final String WORKBOOK_FOLDER = "workbook";
+    static final String UNIT_TEMPLATE = "unit.jrxml";
+    static final String UNIT_WORKBOOK_FOLDER = "unit-workbook";
     /** Report property of a sheet template: the list parameter whose rows become the sheet's rows. */
     static final String ROWS_PROPERTY = "bantin.rows";
     /** Report property of a sheet template: the label key of the sheet's name. */
@@ -85,29 +88,62 @@ public final class JasperRenderer {
      */
     public Map<Path, String> compileProvince() {
         templates.get(templatesDir.resolve(PROVINCE_TEMPLATE));
-        workbookTemplates().forEach(templates::get);
+        workbookTemplates(WORKBOOK_FOLDER).forEach(templates::get);
+        return templates.contentHashes();
+    }
+
+    /** The same for the unit bulletin's templates. */
+    public Map<Path, String> compileUnit() {
+        templates.get(templatesDir.resolve(UNIT_TEMPLATE));
+        workbookTemplates(UNIT_WORKBOOK_FOLDER).forEach(templates::get);
         return templates.contentHashes();
     }
 
     public void renderProvincePdf(Map<String, Object> params, ResourceBundle labels, Path pdf) {
-        Path template = templatesDir.resolve(PROVINCE_TEMPLATE);
-        JasperPrint print = fillProvince(params, labels);
-        AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> requireEmbeddedFonts(template, written));
-        log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
+        renderPdf(PROVINCE_TEMPLATE, params, labels, pdf);
     }
 
     /** The filled bulletin, before export (tests inspect it for text cut off by a too small box). */
     JasperPrint fillProvince(Map<String, Object> params, ResourceBundle labels) {
-        Path template = templatesDir.resolve(PROVINCE_TEMPLATE);
+        return fillOnce(PROVINCE_TEMPLATE, params, labels);
+    }
+
+    public void renderProvinceXlsx(Map<String, Object> params, ResourceBundle labels, Path xlsx) {
+        renderXlsx(WORKBOOK_FOLDER, params, labels, xlsx);
+    }
+
+    /** One unit's bulletin; its parameters are those of {@link UnitParameters}. */
+    public void renderUnitPdf(Map<String, Object> params, ResourceBundle labels, Path pdf) {
+        renderPdf(UNIT_TEMPLATE, params, labels, pdf);
+    }
+
+    /** The filled unit bulletin, before export. */
+    JasperPrint fillUnit(Map<String, Object> params, ResourceBundle labels) {
+        return fillOnce(UNIT_TEMPLATE, params, labels);
+    }
+
+    public void renderUnitXlsx(Map<String, Object> params, ResourceBundle labels, Path xlsx) {
+        renderXlsx(UNIT_WORKBOOK_FOLDER, params, labels, xlsx);
+    }
+
+    private void renderPdf(String templateName, Map<String, Object> params, ResourceBundle labels, Path pdf) {
+        Path template = templatesDir.resolve(templateName);
+        JasperPrint print = fillOnce(templateName, params, labels);
+        AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> requireEmbeddedFonts(template, written));
+        log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
+    }
+
+    private JasperPrint fillOnce(String templateName, Map<String, Object> params, ResourceBundle labels) {
+        Path template = templatesDir.resolve(templateName);
         JasperReport report = templates.get(template);
         // One empty record: each detail band of the bulletin prints once, in order.
         return fill(template, report, fillParameters(params, labels), new JREmptyDataSource(1));
     }
 
-    public void renderProvinceXlsx(Map<String, Object> params, ResourceBundle labels, Path xlsx) {
+    private void renderXlsx(String folder, Map<String, Object> params, ResourceBundle labels, Path xlsx) {
         List<ExporterInputItem> sheets = new ArrayList<>();
         List<String> sheetNames = new ArrayList<>();
-        for (Path template : workbookTemplates()) {
+        for (Path template : workbookTemplates(folder)) {
             JasperReport report = templates.get(template);
             sheetNames.add(sheetName(template, report, labels, sheetNames));
             Map<String, Object> parameters = fillParameters(params, labels);
@@ -115,7 +151,7 @@ public final class JasperRenderer {
             parameters.put(JRParameter.IS_IGNORE_PAGINATION, Boolean.TRUE);
             sheets.add(new SimpleExporterInputItem(fill(template, report, parameters, rows(template, report, params))));
         }
-        AtomicFile.write(xlsx, out -> exportXlsx(sheets, sheetNames, out), written -> { });
+        AtomicFile.write(xlsx, out -> exportXlsx(folder, sheets, sheetNames, out), written -> { });
         log.info("Wrote {} (sheets {})", xlsx, sheetNames);
     }
 
@@ -179,8 +215,8 @@ public final class JasperRenderer {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
-    private List<Path> workbookTemplates() {
-        Path folder = templatesDir.resolve(WORKBOOK_FOLDER);
+    private List<Path> workbookTemplates(String folderName) {
+        Path folder = templatesDir.resolve(folderName);
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> sheets = files.filter(f -> f.getFileName().toString().endsWith(".jrxml")).sorted().toList();
             if (sheets.isEmpty()) {
@@ -254,7 +290,7 @@ public final class JasperRenderer {
         }
     }
 
-    private static void exportXlsx(List<ExporterInputItem> sheets, List<String> sheetNames, OutputStream out) {
+    private static void exportXlsx(String folder, List<ExporterInputItem> sheets, List<String> sheetNames, OutputStream out) {
         JRXlsxExporter exporter = new JRXlsxExporter();
         exporter.setExporterInput(new SimpleExporterInput(sheets));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
@@ -270,7 +306,7 @@ public final class JasperRenderer {
         try {
             exporter.exportReport();
         } catch (JRException | JRRuntimeException e) {
-            throw new ReportException("Workbook sheets " + sheetNames + " (" + WORKBOOK_FOLDER
+            throw new ReportException("Workbook sheets " + sheetNames + " (" + folder
                     + "/*.jrxml) cannot be exported to XLSX: " + e.getMessage(), e);
         }
     }

@@ -65,7 +65,8 @@ public final class ProvinceParameters {
         };
     }
 
-    private void header(Map<String, Object> p, Period period, BulletinContext ctx) {
+    /** The header and period keys (orgParent … dataReadAt), shared with the unit bulletin. */
+    void header(Map<String, Object> p, Period period, BulletinContext ctx) {
         Organisation org = ctx.organisation();
         p.put("orgParent", org.parent());
         p.put("orgName", org.name());
@@ -193,7 +194,8 @@ public final class ProvinceParameters {
         p.put(key + valueSuffix, tied.isEmpty() ? null : value.apply(tied.get(0)));
     }
 
-    private void dataQuality(Map<String, Object> p, BulletinContext ctx) {
+    /** dataQuality and rejectedTotal, shared with the unit bulletin. */
+    void dataQuality(Map<String, Object> p, BulletinContext ctx) {
         List<Map<String, Object>> rows = new ArrayList<>();
         long rejected = 0;
         for (SourceSummary s : ctx.sources()) {
