@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "make the bulletin even when the exports do not reach the period's end")
     private boolean force;
 
+    @Option(names = "--bulletin", paramLabel = "B", defaultValue = "all",
+            description = "province, unit, or all (default: ${DEFAULT-VALUE})")
+    private String bulletin;
+
     @Option(names = "--resend", paramLabel = "ADDRESS",
             description = "send this recipient's copy again on purpose, even if it was delivered; nobody else gets one")
     private String resend;
@@ -64,7 +69,12 @@ final class RunCommand implements Callable<Integer> {
             settings = settings.withOutboxDir(outbox);
         }
         Clock clock = Clock.system(settings.zone());
-        Set<String> bulletins = Set.of(RunRequest.PROVINCE);
+        Set<String> bulletins = switch (bulletin.strip().toLowerCase(Locale.ROOT)) {
+            case "province" -> Set.of(RunRequest.PROVINCE);
+            case "unit" -> Set.of(RunRequest.UNIT);
+            case "all" -> new LinkedHashSet<>(List.of(RunRequest.PROVINCE, RunRequest.UNIT));
+            default -> throw new IllegalArgumentException("--bulletin " + bulletin + " is not known; use province, unit or all");
+        };
         try (Database db = Database.open(settings.storeUrl())) {
             Set<String> only = new LinkedHashSet<>();
             if (resend != null) {

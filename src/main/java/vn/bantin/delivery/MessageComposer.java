@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageComposer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+    private static final Pattern SECTION = Pattern.compile("\\{\\{#([A-Za-z0-9_]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
 
     private final Path dir;
     private final Properties words = new Properties();
@@ -57,7 +58,28 @@ public final class MessageComposer {
         }
     }
 
+    /** Repeats {@code {{#list}}…{{/list}}} once per row of a list value, the row's keys added to the values. */
     private String fill(String template, Map<String, ?> values, boolean html, String where) {
+        Matcher section = SECTION.matcher(template);
+        StringBuilder expanded = new StringBuilder();
+        while (section.find()) {
+            Object rows = values.get(section.group(1));
+            if (!(rows instanceof List<?> list)) {
+                throw new EmailTemplateException(dir.resolve(where) + ": {{#" + section.group(1) + "}} is not a list");
+            }
+            StringBuilder repeated = new StringBuilder();
+            for (Object row : list) {
+                java.util.HashMap<String, Object> scope = new java.util.HashMap<>(values);
+                ((Map<?, ?>) row).forEach((k, v) -> scope.put(String.valueOf(k), v));
+                repeated.append(fillPlaceholders(section.group(2), scope, html, where));
+            }
+            section.appendReplacement(expanded, Matcher.quoteReplacement(repeated.toString()));
+        }
+        section.appendTail(expanded);
+        return fillPlaceholders(expanded.toString(), values, html, where);
+    }
+
+    private String fillPlaceholders(String template, Map<String, ?> values, boolean html, String where) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

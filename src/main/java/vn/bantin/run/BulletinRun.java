@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -29,6 +30,8 @@ import vn.bantin.indicator.IndicatorRow;
 import vn.bantin.indicator.IndicatorRows;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
+import vn.bantin.indicator.Tally;
+import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
 import vn.bantin.report.BulletinContext;
 import vn.bantin.report.IndicatorsCsv;
@@ -37,6 +40,7 @@ import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.RejectsCsv;
 import vn.bantin.report.SourceSummary;
+import vn.bantin.report.UnitParameters;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
 import vn.bantin.source.InputChecksums;
@@ -56,6 +60,7 @@ import vn.bantin.store.SnapshotStore;
  */
 public final class BulletinRun {
     public static final String PROVINCE = RunRequest.PROVINCE;
+    public static final String UNIT = RunRequest.UNIT;
 
     private final Settings settings;
     private final Sender sender;
@@ -94,7 +99,10 @@ public final class BulletinRun {
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
         Map<String, String> templates = new LinkedHashMap<>();
-        renderer.compileProvince().forEach((path, hash) -> templates.put(path.getFileName().toString(), hash));
+        Map<Path, String> compiled = request.wants(UNIT) ? renderer.compileUnit() : Map.of();
+        compiled = request.wants(PROVINCE) || compiled.isEmpty() ? renderer.compileProvince() : compiled;
+        Path base = settings.templatesDir().toAbsolutePath().normalize();
+        compiled.forEach((path, hash) -> templates.put(base.relativize(path).toString(), hash));
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
 
@@ -123,35 +131,62 @@ public final class BulletinRun {
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
         try {
             Path staging = folder.staging();
+            // A unit bulletin compares with the previous period and the same period a year earlier: one pass for all.
+            List<Period> periods = request.wants(UNIT) ? List.of(period, period.previous(), period.sameLastYear()) : List.of(period);
             Gathering.Gathered data;
             try (RejectsCsv rejects = new RejectsCsv(staging.resolve("rejects.csv"))) {
-                data = Gathering.gather(options, period, settings.method().localityLevel(), rejects, listener);
+                data = Gathering.gather(options, periods, settings.method().localityLevel(), rejects, listener);
             }
             UnitTree tree = data.tree();
             List<FileStats> stats = data.stats();
             stopWhenTooBroken(stats, options, folder, period);
             Readiness.require(stats, data.tally().rowsInPeriod(), period, request.force());
 
-            Indicators indicators = new IndicatorEngine(settings.targets(), settings.method()).compute(tree, data.tally());
+            IndicatorEngine engine = new IndicatorEngine(settings.targets(), settings.method());
+            Indicators indicators = engine.compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
             List<IndicatorRow> rows = IndicatorRows.of(indicators, settings.organisation().provinceName(), parameters::levelName);
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
             new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
-
             BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats));
-            Map<String, Object> values = parameters.build(indicators, tree, context);
-            String stem = "ban-tin-" + period.key() + "-tinh";
-            Path dir = Files.createDirectories(staging.resolve("tinh"));
-            renderer.renderProvincePdf(values, labels, dir.resolve(stem + ".pdf"));
-            listener.rendered(folder.target().resolve("tinh").resolve(stem + ".pdf"));
-            renderer.renderProvinceXlsx(values, labels, dir.resolve(stem + ".xlsx"));
-            listener.rendered(folder.target().resolve("tinh").resolve(stem + ".xlsx"));
 
-            Path out = folder.commit();
-            List<Path> bulletins = List.of(out.resolve("tinh").resolve(stem + ".pdf"), out.resolve("tinh").resolve(stem + ".xlsx"));
-            List<RunResult.Delivery> deliveries = new ArrayList<>();
+            List<Path> bulletins = new ArrayList<>();
+            List<Rendered> rendered = new ArrayList<>();
             if (request.wants(PROVINCE)) {
-                deliver(request, runId, PROVINCE, composer, values, bulletins, stem, deliveries);
+                Map<String, Object> values = parameters.build(indicators, tree, context);
+                String stem = "ban-tin-" + period.key() + "-tinh";
+                Path dir = Files.createDirectories(staging.resolve("tinh"));
+                renderer.renderProvincePdf(values, labels, dir.resolve(stem + ".pdf"));
+                renderer.renderProvinceXlsx(values, labels, dir.resolve(stem + ".xlsx"));
+                rendered.add(new Rendered(PROVINCE, null, values, List.of(Path.of("tinh", stem + ".pdf"), Path.of("tinh", stem + ".xlsx")), stem));
+                listener.rendered(folder.target().resolve("tinh").resolve(stem + ".pdf"));
+            }
+            List<RunResult.Delivery> deliveries = new ArrayList<>();
+            if (request.wants(UNIT)) {
+                Indicators previous = comparable(engine, tree, data.tallies().get(period.previous()));
+                Indicators yearAgo = comparable(engine, tree, data.tallies().get(period.sameLastYear()));
+                for (String code : unitsToRender(request)) {
+                    Unit unit = tree.find(code).orElse(null);
+                    if (unit == null) {
+                        unknownUnit(request, code, deliveries);
+                        continue;
+                    }
+                    Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
+                    String stem = "ban-tin-" + period.key() + "-" + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                    Path dir = Files.createDirectories(staging.resolve("don-vi"));
+                    renderer.renderUnitPdf(values, labels, dir.resolve(stem + ".pdf"));
+                    renderer.renderUnitXlsx(values, labels, dir.resolve(stem + ".xlsx"));
+                    rendered.add(new Rendered(UNIT, code, values, List.of(Path.of("don-vi", stem + ".pdf"), Path.of("don-vi", stem + ".xlsx")), stem));
+                    listener.rendered(folder.target().resolve("don-vi").resolve(stem + ".pdf"));
+                }
+            }
+
+            // Every file is written and checked before the first message goes out.
+            Path out = request.emails().isEmpty() ? folder.commit() : folder.merge();
+            for (Rendered r : rendered) {
+                List<Path> files = r.files().stream().map(out::resolve).toList();
+                bulletins.addAll(files);
+                deliver(request, runId, r, files, composer, deliveries);
             }
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
@@ -161,6 +196,35 @@ public final class BulletinRun {
         } catch (IOException | RuntimeException e) {
             folder.discard();
             throw e;
+        }
+    }
+
+    /** A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's. */
+    private record Rendered(String bulletin, String unit, Map<String, Object> values, List<Path> files, String stem) {}
+
+    /** A comparison period's figures, or null when no document and no dossier fall in it (nothing to compare with). */
+    private static Indicators comparable(IndicatorEngine engine, UnitTree tree, Tally tally) {
+        Tally.RowsInPeriod rows = tally.rowsInPeriod();
+        return rows.documents() == 0 && rows.dossiers() == 0 ? null : engine.compute(tree, tally);
+    }
+
+    /** Units that have a recipient of their bulletin in this request, in the recipients list's order. */
+    private Set<String> unitsToRender(RunRequest request) {
+        Set<String> codes = new java.util.LinkedHashSet<>();
+        for (Recipient r : settings.recipients()) {
+            if (request.delivers(r, UNIT)) {
+                codes.add(r.unit());
+            }
+        }
+        return codes;
+    }
+
+    private void unknownUnit(RunRequest request, String code, List<RunResult.Delivery> deliveries) {
+        for (Recipient r : settings.recipients()) {
+            if (request.delivers(r, UNIT) && r.unit().equals(code)) {
+                deliveries.add(new RunResult.Delivery(r.name(), r.email(), "failed", null,
+                        "unit " + code + " of recipients.csv is not in units.csv (or not active in the period)"));
+            }
         }
     }
 
@@ -179,15 +243,16 @@ public final class BulletinRun {
         throw new QualityGateException(message, breaches);
     }
 
-    private void deliver(RunRequest request, long runId, String bulletin, MessageComposer composer, Map<String, Object> values,
-                         List<Path> files, String stem, List<RunResult.Delivery> out) {
+    private void deliver(RunRequest request, long runId, Rendered bulletin, List<Path> files, MessageComposer composer,
+                         List<RunResult.Delivery> out) {
         LedgerDelivery delivery = new LedgerDelivery(new DeliveryLedger(db, clock), sender, settings.mail().backoff(), sleeper);
         for (Recipient r : settings.recipients()) {
-            if (!request.delivers(r, bulletin)) {
+            if (!request.delivers(r, bulletin.bulletin()) || (bulletin.unit() != null && !bulletin.unit().equals(r.unit()))) {
                 continue;
             }
-            Message m = composer.compose(bulletin, r, values, files, stem + "--" + r.email().replaceAll("[^A-Za-z0-9.-]", "_"));
-            RunResult.Delivery d = RunResult.Delivery.of(r, delivery.deliver(bulletin, request.period().key(), m, runId));
+            Message m = composer.compose(bulletin.bulletin(), r, bulletin.values(), files,
+                    bulletin.stem() + "--" + r.email().replaceAll("[^A-Za-z0-9.-]", "_"));
+            RunResult.Delivery d = RunResult.Delivery.of(r, delivery.deliver(bulletin.bulletin(), request.period().key(), m, runId));
             out.add(d);
             listener.delivered(r.email(), d.failed() ? "not delivered: " + d.error() : d.where());
         }

@@ -35,6 +35,25 @@ final class OutputFolder {
     }
 
     /**
+     * Adds what was staged to the run's folder, file by file, replacing files of the same name and keeping the
+     * others: a scheduler batch renders only its recipients' bulletins, beside those of the other batches.
+     */
+    Path merge() throws IOException {
+        if (!Files.exists(target)) {
+            return commit();
+        }
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = target.resolve(staging.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.move(f, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        delete(staging);
+        return target;
+    }
+
+    /**
      * Keeps what was staged under another name beside the run's folder (a stopped run's rejects), leaving the
      * last good run's folder as it was.
      */

@@ -150,7 +150,7 @@ class RealExportsRunTest {
             assertTrue(text.contains("Sở Xây dựng <script>alert(1)</script>"), "PDF shows the name as written");
         }
 
-        Path eml = outbox().get(0);
+        Path eml = outbox().stream().filter(p -> p.getFileName().toString().startsWith("ban-tin-2022-tinh--")).findFirst().orElseThrow();
         try (InputStream in = Files.newInputStream(eml)) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
             String html = part(m, "text/html");

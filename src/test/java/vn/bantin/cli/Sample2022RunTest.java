@@ -154,6 +154,8 @@ class Sample2022RunTest {
         try (Stream<Path> s = Files.list(tmp.resolve("outbox"))) {
             emls = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
         }
+        assertEquals(4 + 154, emls.size(), "4 recipients of the province bulletin, and one văn thư per unit");
+        emls = emls.stream().filter(p -> p.getFileName().toString().startsWith("ban-tin-2022-tinh--")).toList();
         assertEquals(4, emls.size(), "four recipients of the province bulletin in config/recipients.csv");
         Session session = Session.getInstance(new Properties());
         for (Path eml : emls) {
@@ -187,8 +189,8 @@ class Sample2022RunTest {
     void historyShowsTheRunAndItsDeliveries() {
         CliRun h = CliRun.of("history", "--store", CliRun.store(tmp), "--period", "2022");
         assertEquals(0, h.exitCode(), h.err());
-        assertTrue(h.out().contains("2022      province         succeeded"), h.out());
-        assertTrue(h.out().contains("4 sent, 0 sent before, 0 not delivered"), h.out());
+        assertTrue(h.out().contains("2022      province+unit    succeeded"), h.out());
+        assertTrue(h.out().contains("158 sent, 0 sent before, 0 not delivered"), h.out());
         assertTrue(h.out().contains("deliveries of the province bulletin for 2022: {sent=4}"), h.out());
     }
 

@@ -44,6 +44,7 @@ class RunDeliveryTest {
     private static final List<String> LEADERS = List.of("chutich@bacninh.gov.vn", "vanphong.ubnd@bacninh.gov.vn",
             "lanhdao.stttt@bacninh.gov.vn", "vanthu.stttt@bacninh.gov.vn");
     private static final String REFUSED = "khongtontai@bacninh.gov.vn";
+    private static final String SXD = "vanthu.sxd@bacninh.gov.vn";
 
     @TempDir
     Path tmp;
@@ -71,6 +72,7 @@ class RunDeliveryTest {
         Files.writeString(config.resolve("bantin.properties"), props, StandardCharsets.UTF_8);
         StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");
         LEADERS.forEach(e -> recipients.append(",Lãnh đạo,").append(e).append(",province\n"));
+        recipients.append("SXD,Văn thư Sở Xây dựng,").append(SXD).append(",unit\n");
         if (extraRecipient != null) {
             recipients.append(",Địa chỉ sai,").append(extraRecipient).append(",province\n");
         }
@@ -104,7 +106,7 @@ class RunDeliveryTest {
             }
         };
         return new BulletinRun(settings, sender, clock, quiet, db.dataSource(), sleeper)
-                .run(new RunRequest(DECEMBER, Set.of(RunRequest.PROVINCE), Set.of(), false, "test"));
+                .run(new RunRequest(DECEMBER, Set.of(RunRequest.PROVINCE, RunRequest.UNIT), Set.of(), false, "test"));
     }
 
     /** Messages on the server per recipient address. */
@@ -128,9 +130,19 @@ class RunDeliveryTest {
         assertEquals(0, first.failedDeliveries());
         Map<String, Integer> once = new TreeMap<>();
         LEADERS.forEach(e -> once.put(e, 1));
+        once.put(SXD, 1);
         assertEquals(once, received());
 
-        MimeMessage m = greenMail.getReceivedMessages()[0];
+        MimeMessage unit = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(x -> x.getSubject().endsWith("Sở Xây dựng")).findFirst().orElseThrow();
+        assertEquals("Bản tin chuyển đổi số tháng 12/2022 – Sở Xây dựng", unit.getSubject());
+        Multipart unitParts = (Multipart) unit.getContent();
+        assertEquals("ban-tin-2022-12-sxd.pdf", unitParts.getBodyPart(1).getFileName());
+        String unitText = (String) ((Multipart) unitParts.getBodyPart(0).getContent()).getBodyPart(0).getContent();
+        assertTrue(unitText.contains("Sở Xây dựng: ") && unitText.contains("chỉ tiêu đạt; xếp thứ"), "own standing first: " + unitText);
+
+        MimeMessage m = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(x -> x.getSubject().endsWith("tỉnh Bắc Ninh")).findFirst().orElseThrow();
         assertEquals("Bản tin chuyển đổi số tháng 12/2022 – tỉnh Bắc Ninh", m.getSubject());
         Multipart mixed = (Multipart) m.getContent();
         assertEquals(3, mixed.getCount(), "the body and two attachments");
@@ -157,7 +169,7 @@ class RunDeliveryTest {
             Sender byAddress = m -> m.to().email().equals(REFUSED) ? bad.send(m) : good.send(m);
 
             RunResult r = run(settings, byAddress, db, attempt -> { });
-            assertEquals(LEADERS.size(), received().size(), "everyone else got theirs");
+            assertEquals(LEADERS.size() + 1, received().size(), "everyone else got theirs");
             assertEquals(1, r.failedDeliveries());
             assertEquals(DeliveryStatus.REJECTED,
                     new DeliveryLedger(db.dataSource(), clock).find(new DeliveryKey("province", "2022-12", REFUSED)).orElseThrow().status());
@@ -184,7 +196,7 @@ class RunDeliveryTest {
         RunResult r = run(settings, new SmtpSender(settings.mail().smtp(), settings.mailFrom(), clock), db, startServerDuringFirstWait);
         assertEquals(0, r.failedDeliveries(), r.deliveries().toString());
         assertEquals(1, waits.size(), "one wait: the server came up during it");
-        assertEquals(LEADERS.size(), received().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(LEADERS.size() + 1, received().values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(received().values().stream().allMatch(n -> n == 1));
     }
 }
