@@ -51,13 +51,23 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database is held by another process, refuses the user, cannot be read or
      *                        written, or has a schema this version cannot use; the message says which and what to do
      */
+    /**
+     * H2 writes committed transactions to disk up to a second later by default; a process killed in that second
+     * loses them, and the ledger would forget messages it had sent (found by killing a delivering run). Every
+     * commit of the store is written at once.
+     */
+    static String durable(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") || url.startsWith("jdbc:h2:mem:")
+                ? url : url + ";WRITE_DELAY=0";
+    }
+
     public static Database open(String url, String user, String password) {
         String where = where(url);
         if (!url.startsWith("jdbc:h2:")) {
             throw new StoreException("The store URL " + where + " is not supported: this version keeps its store in H2"
                     + " (a URL that starts with jdbc:h2:, such as " + DEFAULT_URL + ").");
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(durable(url), user, password == null ? "" : password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         try {

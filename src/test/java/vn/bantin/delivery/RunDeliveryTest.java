@@ -109,6 +109,14 @@ class RunDeliveryTest {
                 .run(new RunRequest(DECEMBER, Set.of(RunRequest.PROVINCE, RunRequest.UNIT), Set.of(), false, "test"));
     }
 
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Messages on the server per recipient address. */
     private Map<String, Integer> received() throws Exception {
         Map<String, Integer> count = new TreeMap<>();
@@ -134,7 +142,7 @@ class RunDeliveryTest {
         assertEquals(once, received());
 
         MimeMessage unit = java.util.Arrays.stream(greenMail.getReceivedMessages())
-                .filter(x -> x.getSubject().endsWith("Sở Xây dựng")).findFirst().orElseThrow();
+                .filter(x -> subject(x).endsWith("Sở Xây dựng")).findFirst().orElseThrow();
         assertEquals("Bản tin chuyển đổi số tháng 12/2022 – Sở Xây dựng", unit.getSubject());
         Multipart unitParts = (Multipart) unit.getContent();
         assertEquals("ban-tin-2022-12-sxd.pdf", unitParts.getBodyPart(1).getFileName());
@@ -142,7 +150,7 @@ class RunDeliveryTest {
         assertTrue(unitText.contains("Sở Xây dựng: ") && unitText.contains("chỉ tiêu đạt; xếp thứ"), "own standing first: " + unitText);
 
         MimeMessage m = java.util.Arrays.stream(greenMail.getReceivedMessages())
-                .filter(x -> x.getSubject().endsWith("tỉnh Bắc Ninh")).findFirst().orElseThrow();
+                .filter(x -> subject(x).endsWith("tỉnh Bắc Ninh")).findFirst().orElseThrow();
         assertEquals("Bản tin chuyển đổi số tháng 12/2022 – tỉnh Bắc Ninh", m.getSubject());
         Multipart mixed = (Multipart) m.getContent();
         assertEquals(3, mixed.getCount(), "the body and two attachments");
