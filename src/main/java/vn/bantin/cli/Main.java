@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar bantin.jar <command>}. Exit 0 on success, 2 on bad usage, config or input, 1 otherwise. */
 @Command(name = "bantin", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Digital-transformation bulletins from the province's shared platforms.",
-        subcommands = {RunCommand.class, DataCommand.class, HistoryCommand.class, GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DataCommand.class, HistoryCommand.class, ScheduleCommand.class,
+                TriggerCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -19,6 +19,7 @@ public final class Main {
     /** Runs a command line as the jar would, printing to the given writers; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new ServeCommand(RunLauncher::new));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Failures());

@@ -104,6 +104,8 @@ public final class ConfigLoader {
         d.put("delivery.attempts", "4");
         d.put("delivery.first-wait", "PT10S");
         d.put("store.url", Database.DEFAULT_URL);
+        d.put("readiness.retry-every", "PT2H");
+        d.put("readiness.max-retries", "36");
         return Map.copyOf(d);
     }
 
@@ -149,7 +151,7 @@ public final class ConfigLoader {
         }
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
-                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), storeUrl(), mail());
+                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), storeUrl(), mail(), readiness());
     }
 
     String raw(String key) {
@@ -170,6 +172,24 @@ public final class ConfigLoader {
             throw bad(key, "a folder path");
         }
         return Path.of(v);
+    }
+
+    private Settings.Readiness readiness() {
+        java.time.Duration every;
+        try {
+            every = java.time.Duration.parse(text("readiness.retry-every"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad("readiness.retry-every", "an ISO-8601 duration such as PT2H");
+        }
+        try {
+            int max = Integer.parseInt(text("readiness.max-retries"));
+            if (max >= 0) {
+                return new Settings.Readiness(every, max);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad("readiness.max-retries", "how many times a scheduled run waits for late exports, 0 or more");
     }
 
     private String storeUrl() {

@@ -19,7 +19,10 @@ import vn.bantin.source.SourceOptions;
 public record Settings(Organisation organisation, Path dataDir, Path outDir, Path outboxDir, Path templatesDir,
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
-                       String storeUrl, Mail mail) {
+                       String storeUrl, Mail mail, Readiness readiness) {
+
+    /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
+    public record Readiness(java.time.Duration retryEvery, int maxRetries) {}
 
     /**
      * How messages leave: through {@code smtp} (null: written to the outbox), retried after the waits of
@@ -34,21 +37,21 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail);
+                sources, mailFrom, recipients, storeUrl, mail, readiness);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail);
+                sources, mailFrom, recipients, storeUrl, mail, readiness);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, url, mail);
+                sources, mailFrom, recipients, url, mail, readiness);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail);
+                sources, mailFrom, recipients, storeUrl, mail, readiness);
     }
 }

@@ -1,0 +1,76 @@
+package vn.bantin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import vn.bantin.config.Settings;
+import vn.bantin.run.BulletinRun;
+import vn.bantin.run.NotReadyException;
+import vn.bantin.run.RunListener;
+import vn.bantin.run.RunRequest;
+import vn.bantin.run.RunResult;
+import vn.bantin.run.Senders;
+import vn.bantin.schedule.BulletinLauncher;
+import vn.bantin.schedule.BulletinRequest;
+import vn.bantin.schedule.RetryLater;
+
+/**
+ * What the scheduler's send jobs call: the same run as the CLI's {@code run}, for one batch of recipients. Batches
+ * of one period run one after another (they share the period's output folder and snapshots); other periods run
+ * alongside.
+ */
+final class RunLauncher implements BulletinLauncher {
+    private static final ConcurrentHashMap<String, Object> PERIOD_LOCKS = new ConcurrentHashMap<>();
+
+    private final Settings settings;
+    private final DataSource store;
+    private final PrintWriter out;
+
+    RunLauncher(Settings settings, DataSource store, PrintWriter out) {
+        this.settings = settings;
+        this.store = store;
+        this.out = out;
+    }
+
+    @Override
+    public void launch(BulletinRequest request) throws Exception {
+        Clock clock = Clock.system(settings.zone());
+        RunRequest run = new RunRequest(request.period(), Set.of(request.bulletin()), Set.copyOf(request.recipientBatch()),
+                request.force(), request.cause());
+        RunResult r;
+        synchronized (PERIOD_LOCKS.computeIfAbsent(request.period().key(), k -> new Object())) {
+            try {
+                r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store).run(run);
+            } catch (NotReadyException e) {
+                // The exports are late: try again later (the administrator was told by the run).
+                throw new RetryLater(e.getMessage(), settings.readiness().retryEvery(), settings.readiness().maxRetries());
+            }
+        }
+        out.printf("  %s %s: %d sent, %d sent before, %d not delivered%n", request.bulletin(), request.period().key(),
+                r.count("sent"), r.count("already-sent"), r.failedDeliveries());
+        if (r.failedDeliveries() > 0) {
+            throw new Exception(r.failedDeliveries() + " message(s) not delivered; the next run tries them again");
+        }
+    }
+
+    /** One line per message; rows and files are left out of a service's output. */
+    private record Lines(PrintWriter out) implements RunListener {
+        @Override
+        public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
+        }
+
+        @Override
+        public void rendered(Path file) {
+        }
+
+        @Override
+        public void delivered(String recipient, String where) {
+            out.println("    message " + recipient + " -> " + where);
+        }
+    }
+}

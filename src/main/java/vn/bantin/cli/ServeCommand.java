@@ -1,0 +1,176 @@
+package vn.bantin.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+import vn.bantin.config.Settings;
+import vn.bantin.schedule.BulletinLauncher;
+import vn.bantin.schedule.BulletinScheduler;
+import vn.bantin.schedule.RecipientSource;
+import vn.bantin.schedule.ScheduleException;
+import vn.bantin.schedule.SchedulerEvents;
+import vn.bantin.schedule.Schedules;
+import vn.bantin.store.Database;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Send the bulletins on the schedules of config/schedules.properties until stopped (Ctrl-C or"
+                + " SIGTERM). A fire missed while serve was not running is caught up once at start; a stop lets the"
+                + " jobs in progress finish and leaves the others in the store for the next start.")
+final class ServeCommand implements Callable<Integer> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /**
+     * Makes the launcher each send job calls: the same code path as {@code run} (a {@code BulletinRun} for a
+     * {@code RunRequest} whose emails are the batch), for the settings read at start, on the store's database (its
+     * delivery ledger), printing its progress to {@code out}.
+     */
+    @FunctionalInterface
+    interface Launchers {
+        BulletinLauncher create(Settings settings, DataSource store, PrintWriter out);
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Configured configured;
+
+    private final Launchers launchers;
+
+    ServeCommand(Launchers launchers) {
+        this.launchers = launchers;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings = configured.settings();
+        Schedules schedules = Schedules.load(configured.config, settings.zone());
+        Clock clock = Clock.system(settings.zone());
+        try (Database db = Database.open(settings.storeUrl())) {
+            BulletinScheduler service;
+            BulletinScheduler.Reconciled r;
+            try {
+                service = new BulletinScheduler(db.dataSource(), schedules, launchers.create(settings, db.dataSource(), out),
+                        RecipientSource.of(settings.recipients()), clock, new Printed(out, err, clock));
+                r = service.start();
+            } catch (ScheduleException e) {
+                err.println("error: " + e.getMessage());
+                return Failures.FAILED;
+            }
+            out.println("bantin serve: " + service.instanceId() + " on the store " + db.where() + ", schedules of "
+                    + schedules.file());
+            if (!r.added().isEmpty() || !r.updated().isEmpty() || !r.removed().isEmpty()) {
+                out.println("  stored triggers brought in line with the config: added " + r.added() + ", updated "
+                        + r.updated() + ", removed " + r.removed());
+            }
+            ScheduleCommand.printTriggers(out, service.listTriggers());
+            int waiting = service.pending().size();
+            if (waiting > 0) {
+                out.println("  " + waiting + " request(s) and send job(s) from before wait in the store: they run now");
+            }
+            out.println("serving; stop with Ctrl-C or SIGTERM (jobs in progress finish first)");
+            return serveUntilStopped(service, out, err, clock);
+        }
+    }
+
+    /**
+     * Waits for SIGTERM or Ctrl-C, trapped so that the stop happens before the JVM begins to shut down: once it has,
+     * every shutdown hook runs at once, H2's among them, and with AUTO_SERVER (which refuses DB_CLOSE_ON_EXIT=FALSE)
+     * H2 closes the database under the jobs still finishing. A shutdown for another reason (another signal, a
+     * platform where these cannot be trapped) still stops the service, from a shutdown hook.
+     */
+    private static int serveUntilStopped(BulletinScheduler service, PrintWriter out, PrintWriter err, Clock clock)
+            throws InterruptedException {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        trap(signal -> {
+            if (stopRequested.getCount() == 0) {
+                err.println(signal + ": already stopping, waiting for the jobs in progress; kill -9 stops at once (an"
+                        + " unfinished send job then runs again at the next start)");
+            }
+            stopRequested.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bantin-stop"));
+        stopRequested.await();
+        out.println(time(clock) + " stopping: waiting for the jobs in progress to finish");
+        try {
+            BulletinScheduler.Stopped s = service.stop();
+            out.println(time(clock) + " stopped; " + (s.waiting() == 0 ? "nothing waits in the store"
+                    : s.waiting() + " request(s) and send job(s) wait in the store for the next start"));
+            return 0;
+        } catch (ScheduleException e) {
+            err.println("error: " + e.getMessage());
+            return Failures.FAILED;
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Calls {@code onSignal} on each SIGTERM and SIGINT. {@code sun.misc.Signal} is in the jdk.unsupported module,
+     * which the JDK keeps for exactly this use (JEP 260).
+     */
+    private static List<String> trap(Consumer<String> onSignal) {
+        List<String> trapped = new java.util.ArrayList<>();
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), s -> onSignal.accept("SIG" + s.getName()));
+                trapped.add("SIG" + name);
+            } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+                // not on this platform: the shutdown hook stops the service instead
+            }
+        }
+        return trapped;
+    }
+
+    private static String time(Clock clock) {
+        return CLOCK.format(clock.instant().atZone(clock.getZone()));
+    }
+
+    static String when(Instant t, ZoneId zone) {
+        return t == null ? "-" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(t.atZone(zone));
+    }
+
+    /** One line per job started and finished. */
+    private record Printed(PrintWriter out, PrintWriter err, Clock clock) implements SchedulerEvents {
+        @Override
+        public void started(String job) {
+            out.println(time(clock) + " start  " + job);
+        }
+
+        @Override
+        public void finished(String job, Duration took, String result, String error) {
+            String secs = String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+            if (error == null) {
+                out.println(time(clock) + " done   " + job + " in " + secs + (result == null ? "" : ": " + result));
+            } else {
+                err.println(time(clock) + " FAILED " + job + " after " + secs + ": " + error);
+            }
+        }
+    }
+}

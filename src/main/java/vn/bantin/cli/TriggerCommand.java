@@ -1,0 +1,102 @@
+package vn.bantin.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.bantin.config.Settings;
+import vn.bantin.indicator.Period;
+import vn.bantin.schedule.BulletinScheduler;
+import vn.bantin.schedule.Bulletins;
+import vn.bantin.schedule.ScheduleException;
+import vn.bantin.schedule.Schedules;
+import vn.bantin.schedule.ServiceInstance;
+import vn.bantin.store.Database;
+
+@Command(name = "trigger", mixinStandardHelpOptions = true,
+        description = "Ask the running serve to send a bulletin now: the request goes through the database and the"
+                + " service takes it on its next poll. Without a running serve nothing is stored (unless --queue):"
+                + " use run instead.")
+final class TriggerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Configured configured;
+
+    @Option(names = "--bulletin", required = true, split = ",", paramLabel = "province|unit",
+            description = "which bulletin: province, unit, or both as province,unit")
+    private List<String> bulletins;
+
+    @Option(names = "--period", required = true, paramLabel = "P",
+            description = "2022 (year), 2022-12 (month), 2022-Q4 (quarter) or 2022-01-01..2022-06-30 (range)")
+    private String period;
+
+    @Option(names = "--force", description = "as run --force: make the bulletin even when the exports do not reach the period's end")
+    private boolean force;
+
+    @Option(names = "--queue", description = "store the request even when no serve is running: it runs when serve starts")
+    private boolean queue;
+
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Period p = Period.parse(period);
+        for (String b : bulletins) {
+            if (!Bulletins.known(b)) {
+                throw new IllegalArgumentException("--bulletin " + b + " is not known; use province, unit, or province,unit");
+            }
+        }
+        Settings settings = configured.settings();
+        Schedules schedules = Schedules.load(configured.config, settings.zone());
+        Clock clock = Clock.system(settings.zone());
+        try (Database db = Database.open(settings.storeUrl());
+             BulletinScheduler client = BulletinScheduler.client(db.dataSource(), schedules, clock)) {
+            List<ServiceInstance> alive = client.aliveInstances();
+            String what = String.join(" and ", bulletins) + " bulletin of " + p.key() + (force ? " (force)" : "");
+            if (alive.isEmpty() && !queue) {
+                err.println("serve is not running (no check-in in the database's QRTZ_SCHEDULER_STATE within its"
+                        + " check-in interval): nothing was stored.");
+                err.println("To send the " + what + " now without serve: java -jar target/bantin.jar run --period "
+                        + period.strip() + "; or add --queue to leave the request for the next serve start.");
+                return Failures.FAILED;
+            }
+            for (String b : bulletins) {
+                BulletinScheduler.Requested r = client.requestRun(b, p, force, requester());
+                out.println("stored request " + r.id() + ": " + b + " bulletin of " + p.key() + (force ? " (force)" : ""));
+            }
+            if (alive.isEmpty()) {
+                out.println("serve is not running: the request runs when it starts (`schedule` lists it meanwhile)");
+            } else {
+                ServiceInstance i = alive.get(0);
+                out.println("serve (" + i.id() + ", checked in " + Duration.between(i.lastCheckin(), clock.instant()).toSeconds()
+                        + " s ago) takes it within " + schedules.poll().toSeconds() + " s; its output shows the sends");
+            }
+            return 0;
+        } catch (ScheduleException e) {
+            err.println("error: " + e.getMessage());
+            return Failures.FAILED;
+        }
+    }
+
+    private static String requester() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return System.getProperty("user.name", "someone") + "@" + host + " (bantin trigger)";
+    }
+}
