@@ -248,4 +248,20 @@ class BulletinSchedulerTest {
             assertNull(client.instances().stream().findFirst().orElse(null));
         }
     }
+
+    @Test
+    void aBatchWhoseExportsAreLateRunsAgainLaterAndGivesUpAfterItsRetries() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        BulletinLauncher late = request -> {
+            tries.incrementAndGet();
+            throw new RetryLater("documents.csv reaches 30/11/2022 only", java.time.Duration.ofMillis(200), 2);
+        };
+        try (BulletinScheduler service = service(schedules(), late, leaders())) {
+            service.start();
+            service.requestRun(Bulletins.PROVINCE, Period.parse("2022-12"), false, "test");
+            Launches.await(WAIT, "the first try and two retries (tries: " + tries + ")", () -> tries.get() == 3);
+            Launches.await(WAIT, "the job to leave the store", () -> service.pending().isEmpty());
+            assertEquals(3, tries.get(), "no fourth try after the last retry");
+        }
+    }
 }
