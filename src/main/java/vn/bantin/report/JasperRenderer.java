@@ -129,6 +129,10 @@ public final class JasperRenderer {
     private void renderPdf(String templateName, Map<String, Object> params, ResourceBundle labels, Path pdf) {
         Path template = templatesDir.resolve(templateName);
         JasperPrint print = fillOnce(templateName, params, labels);
+        if (print.getPages().isEmpty()) {
+            // A template whose bands all print nothing (whenNoDataType, a false printWhen) gives an empty PDF.
+            throw ReportException.inTemplate(template, "printed no page, so there is nothing to send", null);
+        }
         AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> requireEmbeddedFonts(template, written));
         log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
     }
