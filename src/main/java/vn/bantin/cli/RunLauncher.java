@@ -1,7 +1,6 @@
 package vn.bantin.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,14 +59,6 @@ final class RunLauncher implements BulletinLauncher {
 
     /** One line per message; rows and files are left out of a service's output. */
     private record Lines(PrintWriter out) implements RunListener {
-        @Override
-        public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
-        }
-
-        @Override
-        public void rendered(Path file) {
-        }
-
         @Override
         public void delivered(String recipient, String where) {
             out.println("    message " + recipient + " -> " + where);

@@ -35,10 +35,10 @@ public final class ProvinceParameters {
     private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
     private static final String[] ROMAN = {"", "I", "II", "III", "IV"};
 
-    private final ResourceBundle labels;
+    private final Wording words;
 
     public ProvinceParameters(ResourceBundle labels) {
-        this.labels = labels;
+        this.words = new Wording(labels);
     }
 
     public Map<String, Object> build(Indicators in, UnitTree tree, BulletinContext ctx) {
@@ -53,15 +53,15 @@ public final class ProvinceParameters {
     }
 
     public String levelName(Level level) {
-        return label("level." + level.id());
+        return words.label("level." + level.id());
     }
 
     public String periodLabel(Period period) {
         return switch (period.kind()) {
-            case YEAR -> format("period.year", Integer.toString(period.year()));
-            case MONTH -> format("period.month", String.format("%02d", period.index()), Integer.toString(period.year()));
-            case QUARTER -> format("period.quarter", ROMAN[period.index()], Integer.toString(period.year()));
-            case RANGE -> format("period.range", VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
+            case YEAR -> words.format("period.year", Integer.toString(period.year()));
+            case MONTH -> words.format("period.month", String.format("%02d", period.index()), Integer.toString(period.year()));
+            case QUARTER -> words.format("period.quarter", ROMAN[period.index()], Integer.toString(period.year()));
+            case RANGE -> words.format("period.range", VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
         };
     }
 
@@ -170,7 +170,7 @@ public final class ProvinceParameters {
         ranking(p, "paknBestRating", "", pakn.bestRating(), l -> decimal(l.rating().value()));
         List<Indicators.CategoryCount> top = pakn.top(10);
         p.put("paknTopCategories", top.isEmpty() ? null
-                : String.join(label("list.tieSeparator"), top.stream().map(Indicators.CategoryCount::category).toList()));
+                : String.join(words.label("list.tieSeparator"), top.stream().map(Indicators.CategoryCount::category).toList()));
         p.put("paknRatingMean", decimal(pakn.rating().value()));
         List<Map<String, Object>> localities = new ArrayList<>();
         for (Locality l : pakn.localities()) {
@@ -190,7 +190,7 @@ public final class ProvinceParameters {
     /** Names joined as ties ({@code a, b}); the value of the first, as all tied share it. */
     private void ranking(Map<String, Object> p, String key, String valueSuffix, List<Locality> tied, Function<Locality, String> value) {
         p.put(key + "Names", tied.isEmpty() ? null
-                : String.join(label("list.tieSeparator"), tied.stream().map(l -> l.unit().name()).toList()));
+                : String.join(words.label("list.tieSeparator"), tied.stream().map(l -> l.unit().name()).toList()));
         p.put(key + valueSuffix, tied.isEmpty() ? null : value.apply(tied.get(0)));
     }
 
@@ -200,7 +200,7 @@ public final class ProvinceParameters {
         long rejected = 0;
         for (SourceSummary s : ctx.sources()) {
             rows.add(map("source", s.file(), "system", s.system(), "rowsRead", s.rowsRead(), "rowsCounted", s.rowsCounted(),
-                    "rowsRejected", s.rowsRejected(), "statusText", label(s.rowsRejected() == 0 ? "quality.ok" : "quality.rejects")));
+                    "rowsRejected", s.rowsRejected(), "statusText", words.label(s.rowsRejected() == 0 ? "quality.ok" : "quality.rejects")));
             rejected += s.rowsRejected();
         }
         p.put("dataQuality", rows);
@@ -209,28 +209,28 @@ public final class ProvinceParameters {
 
     private List<Map<String, Object>> summaryRows(Indicators in) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        String edoc = label("group.edoc"), dvc = label("group.dvc"), pakn = label("group.pakn");
-        String province = label("scope.province");
+        String edoc = words.label("group.edoc"), dvc = words.label("group.dvc"), pakn = words.label("group.pakn");
+        String province = words.label("scope.province");
         for (Indicators.LevelMean m : in.edoc().levels().values()) {
-            rows.add(summary(edoc, label("indicator.edoc.rate"), levelName(m.level()), m.mean(), true, m.target(), m.met()));
+            rows.add(summary(edoc, words.label("indicator.edoc.rate"), levelName(m.level()), m.mean(), true, m.target(), m.met()));
         }
         Indicators.Dvc d = in.dvc();
-        rows.add(summary(dvc, label("indicator.dvc.online_service_share"), province, d.serviceShare().value(), true,
+        rows.add(summary(dvc, words.label("indicator.dvc.online_service_share"), province, d.serviceShare().value(), true,
                 d.targets().onlineServiceShare(), d.serviceShare().value().meets(d.targets().onlineServiceShare())));
-        rows.add(summary(dvc, label("indicator.dvc.online_dossier_share"), province, d.dossierShare().value(), true,
+        rows.add(summary(dvc, words.label("indicator.dvc.online_dossier_share"), province, d.dossierShare().value(), true,
                 d.targets().onlineDossierShare(), d.dossierShare().value().meets(d.targets().onlineDossierShare())));
         for (Level level : Level.values()) {
             Figure f = d.dossierShareByLevel().get(level).value();
-            rows.add(summary(dvc, label("indicator.dvc.online_dossier_share"), levelName(level), f, true,
+            rows.add(summary(dvc, words.label("indicator.dvc.online_dossier_share"), levelName(level), f, true,
                     d.targets().onlineDossierShare(), f.meets(d.targets().onlineDossierShare())));
         }
-        rows.add(summary(dvc, label("indicator.dvc.on_time_share"), province, d.onTimeShare().value(), true,
+        rows.add(summary(dvc, words.label("indicator.dvc.on_time_share"), province, d.onTimeShare().value(), true,
                 d.targets().onTimeShare(), d.onTimeShare().value().meets(d.targets().onTimeShare())));
         Indicators.Pakn k = in.pakn();
-        rows.add(summary(pakn, label("indicator.pakn.received"), province, Figure.of(k.received()), false, null, null));
-        rows.add(summary(pakn, label("indicator.pakn.processed"), province, Figure.of(k.processed()), false, null, null));
-        rows.add(summary(pakn, label("indicator.pakn.processed_share"), province, k.processedShare().value(), true, null, null));
-        rows.add(summary(pakn, label("indicator.pakn.rating_mean"), province, k.rating().value(), false, null, null));
+        rows.add(summary(pakn, words.label("indicator.pakn.received"), province, Figure.of(k.received()), false, null, null));
+        rows.add(summary(pakn, words.label("indicator.pakn.processed"), province, Figure.of(k.processed()), false, null, null));
+        rows.add(summary(pakn, words.label("indicator.pakn.processed_share"), province, k.processedShare().value(), true, null, null));
+        rows.add(summary(pakn, words.label("indicator.pakn.rating_mean"), province, k.rating().value(), false, null, null));
         return rows;
     }
 
@@ -252,19 +252,19 @@ public final class ProvinceParameters {
     }
 
     private String withParent(Unit u, UnitTree tree) {
-        return tree.parentOf(u).map(parent -> format("edoc.zeroUnit", u.name(), parent.name())).orElse(u.name());
+        return tree.parentOf(u).map(parent -> words.format("edoc.zeroUnit", u.name(), parent.name())).orElse(u.name());
     }
 
     private String join(List<String> names) {
-        return names.isEmpty() ? null : String.join(label("list.separator"), names);
+        return names.isEmpty() ? null : String.join(words.label("list.separator"), names);
     }
 
     private String metText(Boolean met) {
-        return label(met == null ? "met.none" : met ? "met.yes" : "met.no");
+        return words.label(met == null ? "met.none" : met ? "met.yes" : "met.no");
     }
 
     private String orNoData(String text) {
-        return text == null ? label("nodata") : text;
+        return text == null ? words.label("nodata") : text;
     }
 
     private static String target(Double t) {
@@ -279,17 +279,7 @@ public final class ProvinceParameters {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private String label(String key) {
-        try {
-            return labels.getString(key);
-        } catch (MissingResourceException e) {
-            throw new ReportException("the label file has no '" + key + "' line; add it to templates/labels/bulletin_<lang>.properties");
-        }
-    }
 
-    private String format(String key, Object... args) {
-        return new MessageFormat(label(key), Locale.ROOT).format(args);
-    }
 
     private static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();

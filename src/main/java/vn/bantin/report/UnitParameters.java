@@ -40,11 +40,11 @@ public final class UnitParameters {
     private static final List<Ranked> HEADLINE_RANK = List.of(Ranked.EDOC_RATE, Ranked.ONLINE_DOSSIER_SHARE,
             Ranked.ONLINE_SERVICE_SHARE, Ranked.ON_TIME_SHARE, Ranked.PAKN_PROCESSED_SHARE);
 
-    private final ResourceBundle labels;
+    private final Wording words;
     private final ProvinceParameters province;
 
     private UnitParameters(ResourceBundle labels) {
-        this.labels = labels;
+        this.words = new Wording(labels);
         this.province = new ProvinceParameters(labels);
     }
 
@@ -65,7 +65,7 @@ public final class UnitParameters {
         p.put("unitName", unit.name());
         p.put("unitCode", unit.code());
         p.put("levelName", province.levelName(unit.level()));
-        p.put("levelPhrase", label("unit.level." + unit.level().id()));
+        p.put("levelPhrase", words.label("unit.level." + unit.level().id()));
         p.put("parentName", tree.parentOf(unit).map(Unit::name).orElse(null));
         p.put("previousPeriodLabel", province.periodLabel(previous == null ? now.period().previous() : previous.period()));
         p.put("yearAgoPeriodLabel", province.periodLabel(yearAgo == null ? now.period().sameLastYear() : yearAgo.period()));
@@ -99,7 +99,7 @@ public final class UnitParameters {
     private Map<String, Object> figureRow(Row r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("indicatorId", r.indicator().id());
-        m.put("indicatorName", label("unit.indicator." + r.indicator().id()));
+        m.put("indicatorName", words.label("unit.indicator." + r.indicator().id()));
         m.put("value", value(r.now()));
         m.put("valueText", orNoData(percent(r.now())));
         m.put("target", r.target());
@@ -124,25 +124,25 @@ public final class UnitParameters {
         List<Row> notMet = judged.stream().filter(r -> !r.met()).toList();
         List<String> parts = new ArrayList<>();
         if (!judged.isEmpty()) {
-            parts.add(format("unit.headline.met", number(judged.size() - notMet.size()), number(judged.size())));
+            parts.add(words.format("unit.headline.met", number(judged.size() - notMet.size()), number(judged.size())));
         }
         for (Ranked r : HEADLINE_RANK) {
             Optional<Rank> rank = rows.stream().filter(row -> row.indicator() == r).findFirst().flatMap(Row::rank);
             if (rank.isPresent()) {
-                parts.add(format("unit.headline.rank", rankText(rank.get()),
-                        r == Ranked.PAKN_PROCESSED_SHARE ? label("unit.among.localities") : label("unit.level." + unit.level().id()),
-                        label("unit.short." + r.id())));
+                parts.add(words.format("unit.headline.rank", rankText(rank.get()),
+                        r == Ranked.PAKN_PROCESSED_SHARE ? words.label("unit.among.localities") : words.label("unit.level." + unit.level().id()),
+                        words.label("unit.short." + r.id())));
                 break;
             }
         }
         if (parts.isEmpty()) {
-            parts.add(format("unit.headline.noData", province.periodLabel(period)));
+            parts.add(words.format("unit.headline.noData", province.periodLabel(period)));
         }
-        p.put("headline", format("unit.headline", unit.name(), String.join(label("unit.headline.separator"), parts)));
+        p.put("headline", words.format("unit.headline", unit.name(), String.join(words.label("unit.headline.separator"), parts)));
         p.put("targetsJudged", judged.size());
         p.put("targetsMet", judged.size() - notMet.size());
-        p.put("notMetText", notMet.isEmpty() ? null : format("unit.notMet", String.join(label("list.separator"),
-                notMet.stream().map(r -> format("unit.notMet.item", label("unit.short." + r.indicator().id()),
+        p.put("notMetText", notMet.isEmpty() ? null : words.format("unit.notMet", String.join(words.label("list.separator"),
+                notMet.stream().map(r -> words.format("unit.notMet.item", words.label("unit.short." + r.indicator().id()),
                         percent(r.now()), percent(r.target()))).toList())));
     }
 
@@ -222,36 +222,26 @@ public final class UnitParameters {
         }
         String size = decimal(Math.abs(change));
         if (size.equals("0")) {
-            return label("unit.change.same");
+            return words.label("unit.change.same");
         }
-        return format(change > 0 ? "unit.change.up" : "unit.change.down", size);
+        return words.format(change > 0 ? "unit.change.up" : "unit.change.down", size);
     }
 
     private String rankText(Rank rank) {
-        return format("unit.rank", number(rank.position()), number(rank.of()));
+        return words.format("unit.rank", number(rank.position()), number(rank.of()));
     }
 
     private String metText(Boolean met) {
-        return label(met == null ? "met.none" : met ? "met.yes" : "met.no");
+        return words.label(met == null ? "met.none" : met ? "met.yes" : "met.no");
     }
 
     private String orNoData(String text) {
-        return text == null ? label("nodata") : text;
+        return text == null ? words.label("nodata") : text;
     }
 
     private static Double value(Figure f) {
         return f instanceof Figure.Value v ? v.value() : null;
     }
 
-    private String label(String key) {
-        try {
-            return labels.getString(key);
-        } catch (MissingResourceException e) {
-            throw new ReportException("the label file has no '" + key + "' line; add it to templates/labels/bulletin_<lang>.properties");
-        }
-    }
 
-    private String format(String key, Object... args) {
-        return new MessageFormat(label(key), Locale.ROOT).format(args);
-    }
 }

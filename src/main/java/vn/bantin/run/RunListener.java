@@ -4,10 +4,19 @@ import java.nio.file.Path;
 
 import vn.bantin.source.SourceProgress;
 
-/** Told of a run's progress, so that a person watching sees it move. */
+/** Told of a run's progress, so that a person watching sees it move; each method may be left out. */
 public interface RunListener extends SourceProgress {
 
-    void rendered(Path file);
+    @Override
+    default void rows(String file, long rowsRead, long rowsRejected, boolean done) {
+    }
 
-    void delivered(String recipient, String where);
+    default void rendered(Path file) {
+    }
+
+    default void delivered(String recipient, String where) {
+    }
+
+    /** Tells nobody. */
+    RunListener QUIET = new RunListener() { };
 }

@@ -70,7 +70,7 @@ class CrashedDeliveryTest {
             Clock later = Clock.offset(Clock.systemUTC(), DeliveryLedger.DEFAULT_LEASE.plus(Duration.ofMinutes(1)));
             RunResult r;
             try (Database db = Database.open(settings.storeUrl())) {
-                r = new BulletinRun(settings, new SmtpSender(settings.mail().smtp(), settings.mailFrom(), later), later, quiet(),
+                r = new BulletinRun(settings, new SmtpSender(settings.mail().smtp(), settings.mailFrom(), later), later, RunListener.QUIET,
                         db.dataSource(), wait -> { }).run(new RunRequest(Period.parse("2022-12"), java.util.Set.of("unit"),
                         java.util.Set.of(), false, "test"));
             }
@@ -89,19 +89,4 @@ class CrashedDeliveryTest {
         }
     }
 
-    private static RunListener quiet() {
-        return new RunListener() {
-            @Override
-            public void rows(String file, long read, long rejected, boolean done) {
-            }
-
-            @Override
-            public void rendered(Path file) {
-            }
-
-            @Override
-            public void delivered(String recipient, String where) {
-            }
-        };
-    }
 }

@@ -92,20 +92,7 @@ class RunDeliveryTest {
     }
 
     private RunResult run(Settings settings, Sender sender, Database db, Backoff.Sleeper sleeper) throws IOException {
-        RunListener quiet = new RunListener() {
-            @Override
-            public void rows(String file, long read, long rejected, boolean done) {
-            }
-
-            @Override
-            public void rendered(Path file) {
-            }
-
-            @Override
-            public void delivered(String recipient, String where) {
-            }
-        };
-        return new BulletinRun(settings, sender, clock, quiet, db.dataSource(), sleeper)
+        return new BulletinRun(settings, sender, clock, RunListener.QUIET, db.dataSource(), sleeper)
                 .run(new RunRequest(DECEMBER, Set.of(RunRequest.PROVINCE, RunRequest.UNIT), Set.of(), false, "test"));
     }
 
