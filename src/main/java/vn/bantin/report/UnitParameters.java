@@ -54,10 +54,16 @@ public final class UnitParameters {
      */
     public static Map<String, Object> build(Unit unit, Indicators now, Indicators previous, Indicators yearAgo,
                                             UnitTree tree, BulletinContext ctx, ResourceBundle labels) {
+        return build(unit, now, Comparison.of(previous), Comparison.of(yearAgo), tree, ctx, labels);
+    }
+
+    /** As above, with the earlier figures from the data or from snapshots ({@link Comparison}). */
+    public static Map<String, Object> build(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
+                                            UnitTree tree, BulletinContext ctx, ResourceBundle labels) {
         return new UnitParameters(labels).parameters(unit, now, previous, yearAgo, tree, ctx);
     }
 
-    private Map<String, Object> parameters(Unit unit, Indicators now, Indicators previous, Indicators yearAgo,
+    private Map<String, Object> parameters(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
                                            UnitTree tree, BulletinContext ctx) {
         Map<String, Object> p = new HashMap<>();
         province.header(p, now.period(), ctx);
@@ -70,7 +76,8 @@ public final class UnitParameters {
         p.put("previousPeriodLabel", province.periodLabel(previous == null ? now.period().previous() : previous.period()));
         p.put("yearAgoPeriodLabel", province.periodLabel(yearAgo == null ? now.period().sameLastYear() : yearAgo.period()));
 
-        boolean locality = isLocality(unit, now) || isLocality(unit, previous) || isLocality(unit, yearAgo);
+        boolean locality = isLocality(unit, now) || (previous != null && previous.isLocality(unit.code()))
+                || (yearAgo != null && yearAgo.isLocality(unit.code()));
         List<Ranked> shown = new ArrayList<>(UNIT_ROWS);
         if (locality) {
             shown.add(Ranked.PAKN_PROCESSED_SHARE);
@@ -91,8 +98,8 @@ public final class UnitParameters {
         }
     }
 
-    private static Row row(Ranked r, Unit unit, Indicators now, Indicators previous, Indicators yearAgo, Rankings rankings) {
-        return new Row(r, figure(now, r, unit.code()), figure(previous, r, unit.code()), figure(yearAgo, r, unit.code()),
+    private static Row row(Ranked r, Unit unit, Indicators now, Comparison previous, Comparison yearAgo, Rankings rankings) {
+        return new Row(r, figure(now, r, unit.code()), earlier(previous, r, unit), earlier(yearAgo, r, unit),
                 target(now.dvc().targets(), r, unit), rankings.rank(r, unit.code()));
     }
 
@@ -180,7 +187,11 @@ public final class UnitParameters {
     }
 
     /** The unit's figure in a period; no data when there is no such period or the unit is not in it. */
-    private static Figure figure(Indicators in, Ranked r, String code) {
+    private static Figure earlier(Comparison c, Ranked r, Unit unit) {
+        return c == null ? Figure.NO_DATA : c.figure(r, unit.code());
+    }
+
+    static Figure figure(Indicators in, Ranked r, String code) {
         if (in == null) {
             return Figure.NO_DATA;
         }

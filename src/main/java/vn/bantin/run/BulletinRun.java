@@ -25,6 +25,7 @@ import vn.bantin.delivery.Message;
 import vn.bantin.delivery.MessageComposer;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.delivery.Sender;
+import vn.bantin.indicator.Figure;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.IndicatorRow;
 import vn.bantin.indicator.IndicatorRows;
@@ -34,6 +35,7 @@ import vn.bantin.indicator.Tally;
 import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
 import vn.bantin.report.BulletinContext;
+import vn.bantin.report.Comparison;
 import vn.bantin.report.IndicatorsCsv;
 import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.Labels;
@@ -163,8 +165,8 @@ public final class BulletinRun {
             }
             List<RunResult.Delivery> deliveries = new ArrayList<>();
             if (request.wants(UNIT)) {
-                Indicators previous = comparable(engine, tree, data.tallies().get(period.previous()));
-                Indicators yearAgo = comparable(engine, tree, data.tallies().get(period.sameLastYear()));
+                Comparison previous = comparison(engine, tree, data.tallies().get(period.previous()), stats);
+                Comparison yearAgo = comparison(engine, tree, data.tallies().get(period.sameLastYear()), stats);
                 for (String code : unitsToRender(request)) {
                     Unit unit = tree.find(code).orElse(null);
                     if (unit == null) {
@@ -202,10 +204,31 @@ public final class BulletinRun {
     /** A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's. */
     private record Rendered(String bulletin, String unit, Map<String, Object> values, List<Path> files, String stem) {}
 
-    /** A comparison period's figures, or null when no document and no dossier fall in it (nothing to compare with). */
-    private static Indicators comparable(IndicatorEngine engine, UnitTree tree, Tally tally) {
-        Tally.RowsInPeriod rows = tally.rowsInPeriod();
-        return rows.documents() == 0 && rows.dossiers() == 0 ? null : engine.compute(tree, tally);
+    /**
+     * A comparison period's figures: computed from the exports when they span that whole period, otherwise the
+     * snapshots kept by the run that made it (a monthly export holds one month, plus stray rows of the month before
+     * that must not pass for it); null when neither has any.
+     */
+    private Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats) {
+        if (Readiness.covers(stats, tally.period())) {
+            return Comparison.of(engine.compute(tree, tally));
+        }
+        List<SnapshotRow> kept = new SnapshotStore(db).read(tally.period().key());
+        if (kept.isEmpty()) {
+            return null;
+        }
+        Map<String, Double> figures = new java.util.HashMap<>();
+        Set<String> localities = new java.util.HashSet<>();
+        for (SnapshotRow r : kept) {
+            boolean unitOrLocality = r.scope() == IndicatorRow.Scope.UNIT || r.scope() == IndicatorRow.Scope.LOCALITY;
+            if (unitOrLocality && r.value() instanceof Figure.Value v) {
+                figures.put(r.indicator() + "|" + r.scopeCode(), v.value());
+            }
+            if (r.scope() == IndicatorRow.Scope.LOCALITY) {
+                localities.add(r.scopeCode());
+            }
+        }
+        return Comparison.of(tally.period(), figures, localities);
     }
 
     /** Units that have a recipient of their bulletin in this request, in the recipients list's order. */

@@ -37,6 +37,12 @@ final class Readiness {
         return problems;
     }
 
+    /** Whether every dated export spans the whole period (a comparison period, usually), first day to last. */
+    static boolean covers(List<FileStats> stats, Period period) {
+        return stats.stream().filter(s -> DATED.contains(s.source())).allMatch(s -> s.firstDate() != null
+                && !s.firstDate().isAfter(period.start()) && !s.lastDate().isBefore(period.end()));
+    }
+
     static void require(List<FileStats> stats, Tally.RowsInPeriod rows, Period period, boolean force) {
         List<String> problems = problems(stats, rows, period, force);
         if (!problems.isEmpty()) {
