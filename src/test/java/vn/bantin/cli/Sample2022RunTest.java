@@ -195,6 +195,17 @@ class Sample2022RunTest {
     }
 
     @Test
+    void resendSendsThatOneCopyAgainAndNothingElse() {
+        CliRun again = CliRun.of("run", "--period", "2022", "--bulletin", "province", "--resend", "ChuTich@bacninh.gov.vn",
+                "--out", tmp.resolve("out").toString(), "--outbox", tmp.resolve("outbox").toString(), "--store", CliRun.store(tmp));
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("resend province of 2022 to chutich@bacninh.gov.vn: queued"), again.out());
+        assertTrue(again.out().contains("1 message(s) sent, 0 already sent before, 0 not delivered"), again.out());
+        CliRun h = CliRun.of("history", "--store", CliRun.store(tmp), "--period", "2022");
+        assertTrue(h.out().lines().anyMatch(l -> l.contains("chutich@bacninh.gov.vn") && l.contains("attempts 2")), h.out());
+    }
+
+    @Test
     void indicatorsCsvHasTheMachineReadableFigures() throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve("indicators.csv"));
         assertEquals("period_start,period_end,indicator,scope,scope_code,scope_name,numerator,denominator,value,target,met",
