@@ -90,8 +90,10 @@ final class RunCommand implements Callable<Integer> {
             BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource());
             RunResult r = run.run(new RunRequest(p, bulletins, only, force, resend == null ? "cli" : "resend"));
             o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
-            for (Path b : r.bulletins()) {
-                o.println("  bulletin   " + b);
+            List<Path> units = r.bulletins().stream().filter(b -> b.getParent().getFileName().toString().equals("don-vi")).toList();
+            r.bulletins().stream().filter(b -> !units.contains(b)).forEach(b -> o.println("  bulletin   " + b));
+            if (!units.isEmpty()) {
+                o.printf("  units      %d bulletins (PDF and XLSX) in %s%n", units.size() / 2, units.get(0).getParent());
             }
             o.println("  indicators " + r.indicators());
             o.println("  summary    " + r.summary());
