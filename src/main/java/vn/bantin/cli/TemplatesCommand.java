@@ -1,0 +1,43 @@
+package vn.bantin.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.bantin.config.Settings;
+import vn.bantin.indicator.Period;
+import vn.bantin.run.TemplateCheck;
+
+@Command(name = "templates", description = "Work with the templates an officer edits.", mixinStandardHelpOptions = true,
+        subcommands = TemplatesCommand.Check.class)
+final class TemplatesCommand {
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compile every template and fill the province and a unit bulletin with data; print each problem"
+                    + " as file:line: what is wrong. Exit 2 on any problem.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private Configured configured;
+
+        @Option(names = "--period", paramLabel = "P", defaultValue = "2022-12", description = "data to fill with (default: ${DEFAULT-VALUE})")
+        private String period;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            Settings settings = configured.settings();
+            List<String> problems = TemplateCheck.problems(settings, Period.parse(period));
+            problems.forEach(o::println);
+            o.println(problems.isEmpty() ? "templates OK: every template compiles and fills" : problems.size() + " problem(s)");
+            return problems.isEmpty() ? 0 : Failures.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.bantin.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a template's failure into {@code file:line: what is wrong}, the form an editor jumps to: the XML parser's
+ * line, or the first line that uses the parameter, field, variable, label or name the compiler complains about.
+ */
+public final class TemplateProblems {
+    private static final Pattern XML_LINE = Pattern.compile("line (\\d+), column \\d+: (.*)", Pattern.DOTALL);
+    private static final List<Pattern> NAMES = List.of(
+            Pattern.compile("Parameter not found : (\\S+)"), Pattern.compile("Field not found : (\\S+)"),
+            Pattern.compile("Variable not found : (\\S+)"), Pattern.compile("uses label '([^']+)'"),
+            Pattern.compile("The method (\\w+)\\("), Pattern.compile("(\\w+) cannot be resolved"),
+            Pattern.compile("Class ([\\w.$]+) is not visible"));
+
+    private TemplateProblems() {
+    }
+
+    public static String describe(Path template, ReportException e) {
+        String message = e.getMessage().replace("Template " + template + ": ", "").strip();
+        Matcher xml = XML_LINE.matcher(message);
+        if (xml.find()) {
+            return template + ":" + xml.group(1) + ": not well-formed XML: " + xml.group(2).strip();
+        }
+        for (Pattern p : NAMES) {
+            Matcher m = p.matcher(message);
+            if (m.find()) {
+                int line = firstLineWith(template, m.group(1));
+                return template + ":" + (line > 0 ? line : 1) + ": " + firstLines(message);
+            }
+        }
+        return template + ":1: " + firstLines(message);
+    }
+
+    private static int firstLineWith(Path template, String name) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        try {
+            List<String> lines = Files.readAllLines(template);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(name) || lines.get(i).contains(simple)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException ignored) {
+            // no line then
+        }
+        return -1;
+    }
+
+    /** A compiler's message can run to pages; the first lines say what is wrong. */
+    private static String firstLines(String message) {
+        String[] lines = message.split("\\R");
+        return String.join(" ", java.util.Arrays.copyOf(lines, Math.min(3, lines.length))).strip();
+    }
+}

@@ -1,0 +1,84 @@
+package vn.bantin.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Stream;
+
+import vn.bantin.config.Settings;
+import vn.bantin.indicator.IndicatorEngine;
+import vn.bantin.indicator.Indicators;
+import vn.bantin.indicator.Period;
+import vn.bantin.indicator.Unit;
+import vn.bantin.report.BulletinContext;
+import vn.bantin.report.JasperRenderer;
+import vn.bantin.report.Labels;
+import vn.bantin.report.ProvinceParameters;
+import vn.bantin.report.ReportException;
+import vn.bantin.report.TemplateProblems;
+import vn.bantin.report.UnitParameters;
+
+/**
+ * {@code templates check}: compiles every template, then fills the province and one unit bulletin (PDF and workbook)
+ * with data, into a throw-away folder. Each problem comes back as {@code file:line: what is wrong}.
+ */
+public final class TemplateCheck {
+    private TemplateCheck() {
+    }
+
+    public static List<String> problems(Settings settings, Period period) throws IOException {
+        List<String> problems = new ArrayList<>();
+        JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
+        ResourceBundle labels;
+        try {
+            labels = Labels.load(settings.templatesDir(), settings.language());
+        } catch (ReportException e) {
+            return List.of(Labels.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
+        }
+        for (Path template : templates(settings.templatesDir())) {
+            try {
+                renderer.templates().get(template);
+            } catch (ReportException e) {
+                problems.add(TemplateProblems.describe(template, e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        var data = Gathering.gather(settings.sourceOptions(), period, settings.method().localityLevel(), r -> { }, RunListener.QUIET);
+        Indicators in = new IndicatorEngine(settings.targets(), settings.method()).compute(data.tree(), data.tally());
+        BulletinContext ctx = new BulletinContext(settings.organisation(), period.end(), period.end().atStartOfDay(), List.of());
+        Path out = Files.createTempDirectory("bantin-check-");
+        Map<String, Object> province = new ProvinceParameters(labels).build(in, data.tree(), ctx);
+        check(problems, settings, "province.jrxml", () -> renderer.renderProvincePdf(province, labels, out.resolve("p.pdf")));
+        check(problems, settings, "workbook", () -> renderer.renderProvinceXlsx(province, labels, out.resolve("p.xlsx")));
+        Unit unit = data.tree().units().iterator().next();
+        Map<String, Object> unitValues = UnitParameters.build(unit, in, (Indicators) null, null, data.tree(), ctx, labels);
+        check(problems, settings, "unit.jrxml", () -> renderer.renderUnitPdf(unitValues, labels, out.resolve("u.pdf")));
+        check(problems, settings, "unit-workbook", () -> renderer.renderUnitXlsx(unitValues, labels, out.resolve("u.xlsx")));
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        return problems;
+    }
+
+    private static void check(List<String> problems, Settings settings, String what, Runnable render) {
+        try {
+            render.run();
+        } catch (ReportException e) {
+            problems.add(TemplateProblems.describe(settings.templatesDir().resolve(what), e));
+        }
+    }
+
+    private static List<Path> templates(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jrxml")).sorted().toList();
+        }
+    }
+}
