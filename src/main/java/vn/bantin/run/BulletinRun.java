@@ -281,7 +281,7 @@ public final class BulletinRun {
         }
     }
 
-    private static List<SourceSummary> summaries(List<FileStats> stats) {
+    static List<SourceSummary> summaries(List<FileStats> stats) {
         return stats.stream().map(s -> new SourceSummary(s.fileName(), s.source().system(), s.rowsRead(), s.rowsCounted(),
                 s.rowsRejected())).toList();
     }
