@@ -1,11 +1,11 @@
 package vn.bantin.delivery;
 
 /** Escapes text for HTML, so that a name with {@code <script>} is shown, never run. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.DeliveryException;
+import vn.bantin.delivery.Html;
 import vn.bantin.delivery.Message;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.delivery.Sender;
@@ -49,7 +50,7 @@ final class AdminNotice {
             return;
         }
         Recipient to = new Recipient("", "bantin admin", admin, Set.of());
-        String html = "<pre style=\"font-family:monospace\">" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        String html = "<pre style=\"font-family:monospace\">" + Html.escape(text)
                 + "</pre>";
         try {
             sender.send(new Message(to, subject, html, text, List.of(), "admin-run-" + runId));

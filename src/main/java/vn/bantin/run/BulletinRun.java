@@ -86,14 +86,6 @@ public final class BulletinRun {
         this.sleeper = sleeper;
     }
 
-    public RunResult run(Period period) throws IOException {
-        return run(period, false);
-    }
-
-    public RunResult run(Period period, boolean force) throws IOException {
-        return run(new RunRequest(period, Set.of(PROVINCE), Set.of(), force, "cli"));
-    }
-
     public RunResult run(RunRequest request) throws IOException {
         Instant started = clock.instant();
         // Templates and wording are checked before the data is read: a broken template fails in a second.
@@ -101,10 +93,14 @@ public final class BulletinRun {
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
         Map<String, String> templates = new LinkedHashMap<>();
-        Map<Path, String> compiled = request.wants(UNIT) ? renderer.compileUnit() : Map.of();
-        compiled = request.wants(PROVINCE) || compiled.isEmpty() ? renderer.compileProvince() : compiled;
+        if (request.wants(PROVINCE)) {
+            renderer.compileProvince();
+        }
+        if (request.wants(UNIT)) {
+            renderer.compileUnit();
+        }
         Path base = settings.templatesDir().toAbsolutePath().normalize();
-        compiled.forEach((path, hash) -> templates.put(base.relativize(path).toString(), hash));
+        renderer.templates().contentHashes().forEach((path, hash) -> templates.put(base.relativize(path).toString(), hash));
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
 
