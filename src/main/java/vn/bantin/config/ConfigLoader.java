@@ -68,6 +68,10 @@ public final class ConfigLoader {
         d.put("org.doc-number", "Số:        /BT");
         d.put("org.place", "");
         d.put("org.province-name", "tỉnh");
+        d.put("org.signatory.authority", "");
+        d.put("org.signatory.title", "");
+        d.put("org.signatory.name", "");
+        d.put("org.distribution", "");
         d.put("data.dir", "data/sample/2022");
         d.put("out.dir", "out");
         d.put("outbox.dir", "outbox");
@@ -128,7 +132,8 @@ public final class ConfigLoader {
             }
         }
         Organisation org = new Organisation(text("org.parent"), text("org.name"), text("org.doc-number"),
-                text("org.place"), text("org.province-name"));
+                text("org.place"), text("org.province-name"), new Organisation.Signatory(text("org.signatory.authority"),
+                text("org.signatory.title"), text("org.signatory.name")), list("org.distribution"));
         Map<Level, Double> edocTargets = new EnumMap<>(Level.class);
         for (Level level : Level.values()) {
             edocTargets.put(level, percent("target.edoc.rate." + level.id()));
@@ -160,6 +165,11 @@ public final class ConfigLoader {
 
     private String text(String key) {
         return raw(key).strip();
+    }
+
+    /** A list written on one line, its items separated by {@code ;}; empty items are dropped. */
+    private List<String> list(String key) {
+        return java.util.Arrays.stream(text(key).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     ConfigException bad(String key, String expected) {

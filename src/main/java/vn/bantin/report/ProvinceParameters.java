@@ -70,7 +70,7 @@ public final class ProvinceParameters {
         Organisation org = ctx.organisation();
         p.put("orgParent", org.parent());
         p.put("orgName", org.name());
-        p.put("docNumber", org.docNumber());
+        p.put("docNumber", org.docNumber(ctx.issued().getYear(), period.key()));
         p.put("place", org.place());
         p.put("provinceName", org.provinceName());
         p.put("issueDay", String.format("%02d", ctx.issued().getDayOfMonth()));
@@ -80,6 +80,11 @@ public final class ProvinceParameters {
         p.put("periodStart", VietnameseFormat.date(period.start()));
         p.put("periodEnd", VietnameseFormat.date(period.end()));
         p.put("dataReadAt", ctx.dataReadAt().format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+        p.put("signatoryAuthority", blankToNull(org.signatory().authority()));
+        p.put("signatoryTitle", blankToNull(org.signatory().title()));
+        p.put("signatoryName", blankToNull(org.signatory().name()));
+        p.put("distribution", org.distribution().isEmpty() ? null
+                : String.join("\n", org.distribution().stream().map(line -> "- " + line).toList()));
     }
 
     private void edoc(Map<String, Object> p, Indicators.Edoc edoc, UnitTree tree) {
@@ -287,5 +292,9 @@ public final class ProvinceParameters {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }
