@@ -27,6 +27,7 @@ import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRRuntimeException;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
@@ -67,6 +68,7 @@ public final class JasperRenderer {
 
     private final Path templatesDir;
     private final TemplateCache templates;
+    private final JasperReportsContext context;
 
     public JasperRenderer(Path templatesDir) {
         this(templatesDir, new TemplateCache());
@@ -75,6 +77,7 @@ public final class JasperRenderer {
     public JasperRenderer(Path templatesDir, TemplateCache templates) {
         this.templatesDir = templatesDir;
         this.templates = templates;
+        this.context = TemplateFolder.context(templatesDir);
     }
 
     /** The compiled templates and the content hash of each one used. */
@@ -179,10 +182,10 @@ public final class JasperRenderer {
         return Locale.forLanguageTag(labels.containsKey(LOCALE_LABEL) ? labels.getString(LOCALE_LABEL).strip() : "vi-VN");
     }
 
-    private static JasperPrint fill(Path template, JasperReport report, Map<String, Object> parameters, JRDataSource data) {
+    private JasperPrint fill(Path template, JasperReport report, Map<String, Object> parameters, JRDataSource data) {
         requireDeclaredTypes(template, report, parameters);
         try {
-            return JasperFillManager.fillReport(report, parameters, data);
+            return JasperFillManager.getInstance(context).fill(report, parameters, data);
         } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
             MissingResourceException missingLabel = causeOfType(e, MissingResourceException.class);
             if (missingLabel != null) {
@@ -278,8 +281,8 @@ public final class JasperRenderer {
         return new JRMapCollectionDataSource((Collection<Map<String, ?>>) collection);
     }
 
-    private static void exportPdf(Path template, JasperPrint print, ResourceBundle labels, OutputStream out) {
-        JRPdfExporter exporter = new JRPdfExporter();
+    private void exportPdf(Path template, JasperPrint print, ResourceBundle labels, OutputStream out) {
+        JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
@@ -294,8 +297,8 @@ public final class JasperRenderer {
         }
     }
 
-    private static void exportXlsx(String folder, List<ExporterInputItem> sheets, List<String> sheetNames, OutputStream out) {
-        JRXlsxExporter exporter = new JRXlsxExporter();
+    private void exportXlsx(String folder, List<ExporterInputItem> sheets, List<String> sheetNames, OutputStream out) {
+        JRXlsxExporter exporter = new JRXlsxExporter(context);
         exporter.setExporterInput(new SimpleExporterInput(sheets));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();

@@ -84,7 +84,7 @@ public final class ProvinceParameters {
         p.put("signatoryTitle", blankToNull(org.signatory().title()));
         p.put("signatoryName", blankToNull(org.signatory().name()));
         p.put("distribution", org.distribution().isEmpty() ? null
-                : String.join("\n", org.distribution().stream().map(line -> "- " + line).toList()));
+                : "- " + String.join(";\n- ", org.distribution())); // Decree 30: items end with ";", the last with "."
     }
 
     private void edoc(Map<String, Object> p, Indicators.Edoc edoc, UnitTree tree) {

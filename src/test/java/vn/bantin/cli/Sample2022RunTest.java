@@ -87,6 +87,16 @@ class Sample2022RunTest {
     }
 
     @Test
+    void pdfIsSignedAndDistributedAsTheConfigSays() {
+        // config/bantin.properties: org.signatory.* and org.distribution
+        String text = flat();
+        for (String line : List.of("Nơi nhận:", "- UBND tỉnh (b/c);", "- Các sở, ban, ngành;", "- Lưu: VT, CĐS.",
+                "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A")) {
+            assertTrue(text.contains(line), "PDF lacks " + line);
+        }
+    }
+
+    @Test
     void pdfTextIsComposedVietnameseWithEveryFontEmbedded() throws IOException {
         assertTrue(Normalizer.isNormalized(pdfText, Normalizer.Form.NFC));
         assertTrue(flat().contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));

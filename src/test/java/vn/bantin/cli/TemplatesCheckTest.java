@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.report.TemplatesCopy;
 
 /** {@code templates check} names the file and line of what an edit broke, so the editor can go straight there. */
 class TemplatesCheckTest {
@@ -20,17 +20,7 @@ class TemplatesCheckTest {
     Path tmp;
 
     private Path templates() throws IOException {
-        Path to = tmp.resolve("templates");
-        try (Stream<Path> files = Files.walk(Path.of("templates"))) {
-            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(Path.of("templates").relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        Path to = TemplatesCopy.into(tmp.resolve("templates"));
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\ntemplates.dir=" + to + "\n", StandardCharsets.UTF_8);

@@ -153,19 +153,8 @@ class JasperRendererTest {
     }
 
     private Path copyOfTemplates() throws IOException {
-        Path copy = dir.resolve("templates");
         Files.createDirectories(dir.resolve("out"));
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path source : files.toList()) {
-                Path target = copy.resolve(TEMPLATES.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return copy;
+        return TemplatesCopy.into(dir.resolve("templates"));
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -97,6 +98,31 @@ final class PdfContent {
             PDXObject object = resources.getXObject(name);
             if (object instanceof PDFormXObject form) {
                 collect(form.getResources(), embedded, found, seen);
+            }
+        }
+    }
+
+    /** The pixel size ("240x240") of each image drawn on page {@code page} (1-based). */
+    static List<String> imagesOnPage(Path pdf, int page) {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<String> sizes = new ArrayList<>();
+            images(document.getPage(page - 1).getResources(), sizes);
+            return sizes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void images(PDResources resources, List<String> sizes) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDImageXObject image) {
+                sizes.add(image.getWidth() + "x" + image.getHeight());
+            } else if (object instanceof PDFormXObject form) {
+                images(form.getResources(), sizes);
             }
         }
     }

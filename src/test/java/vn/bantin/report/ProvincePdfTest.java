@@ -3,8 +3,10 @@ package vn.bantin.report;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,23 @@ class ProvincePdfTest {
                 "UBND huyện Tiên Du có tỷ lệ xử lý thấp nhất là 64%",
                 "Mức độ hài lòng trung bình đạt 3,04/5 điểm",
                 "UBND huyện Gia Bình đạt được sự hài lòng của người dân cao nhất (3,4 điểm)./.");
+    }
+
+    @Test
+    void theLogoIsTheImageFileOfTheTemplatesFolder(@TempDir Path dir) throws IOException {
+        assertEquals(Set.of("240x240"), Set.copyOf(PdfContent.imagesOnPage(pdf, 1)), "templates/images/logo.png on page 1");
+
+        Path templates = TemplatesCopy.into(dir.resolve("templates"));
+        BufferedImage replacement = new BufferedImage(60, 30, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(replacement, "png", templates.resolve("images/logo.png").toFile());
+        Path edited = dir.resolve("edited.pdf");
+        new JasperRenderer(templates).renderProvincePdf(SampleParameters.year2022(), Labels.load(templates, "vi"), edited);
+        assertEquals(Set.of("60x30"), Set.copyOf(PdfContent.imagesOnPage(edited, 1)));
+
+        Files.delete(templates.resolve("images/logo.png"));
+        ReportException missing = assertThrows(ReportException.class, () -> new JasperRenderer(templates)
+                .renderProvincePdf(SampleParameters.year2022(), Labels.load(templates, "vi"), dir.resolve("missing.pdf")));
+        assertTrue(missing.getMessage().contains("images/logo.png"), missing.getMessage());
     }
 
     @Test
@@ -140,7 +161,7 @@ class ProvincePdfTest {
 
     @Test
     void textCutOffWouldBeCaught(@TempDir Path dir) throws IOException {
-        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Path templates = TemplatesCopy.into(dir.resolve("templates"));
         Files.writeString(templates.resolve("province.jrxml"), Files.readString(TEMPLATES.resolve("province.jrxml"))
                 .replaceFirst("height=\"20\" textAdjust=\"StretchHeight\" style=\"Paragraph\"", "height=\"20\" style=\"Paragraph\""));
         List<String> cut = cutTexts(templates);
