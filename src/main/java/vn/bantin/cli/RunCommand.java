@@ -104,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("error: not delivered to " + d.email() + " (" + d.status() + "): " + d.error());
                 }
             }
+            for (RunResult.NotMade n : r.notMade()) {
+                spec.commandLine().getErr().println("error: not made, so not sent to " + n.recipients().size() + " recipient(s): "
+                        + n.describe());
+            }
+            if (!r.notMade().isEmpty()) {
+                return Failures.BAD_INPUT;
+            }
             return r.failedDeliveries() == 0 ? 0 : Failures.FAILED;
         }
     }
@@ -124,6 +131,11 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void delivered(String recipient, String where) {
             out.println("  message  " + recipient + " -> " + where);
+        }
+
+        @Override
+        public void notMade(String bulletin, String unit, String problem) {
+            out.println("  NOT MADE " + (unit == null ? bulletin : unit) + ": " + problem);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import vn.bantin.config.Settings;
+import vn.bantin.delivery.Backoff;
+import vn.bantin.report.TemplateCache;
 import vn.bantin.run.BulletinRun;
 import vn.bantin.run.NotReadyException;
 import vn.bantin.run.RunListener;
@@ -29,6 +31,8 @@ final class RunLauncher implements BulletinLauncher {
     private final Settings settings;
     private final DataSource store;
     private final PrintWriter out;
+    /** Kept from run to run: an unchanged template is compiled once per service, an edited one on its next run. */
+    private final TemplateCache templates = new TemplateCache();
 
     RunLauncher(Settings settings, DataSource store, PrintWriter out) {
         this.settings = settings;
@@ -44,7 +48,8 @@ final class RunLauncher implements BulletinLauncher {
         RunResult r;
         synchronized (PERIOD_LOCKS.computeIfAbsent(request.period().key(), k -> new Object())) {
             try {
-                r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store).run(run);
+                r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store, Backoff.Sleeper.REAL,
+                        templates).run(run);
             } catch (NotReadyException e) {
                 // The exports are late: try again later (the administrator was told by the run).
                 throw new RetryLater(e.getMessage(), settings.readiness().retryEvery(), settings.readiness().maxRetries());
@@ -52,6 +57,10 @@ final class RunLauncher implements BulletinLauncher {
         }
         out.printf("  %s %s: %d sent, %d sent before, %d not delivered%n", request.bulletin(), request.period().key(),
                 r.count("sent"), r.count("already-sent"), r.failedDeliveries());
+        if (!r.notMade().isEmpty()) {
+            throw new Exception(r.notMade().size() + " bulletin(s) not made, so not sent (the administrator was told): "
+                    + r.notMade().get(0).describe());
+        }
         if (r.failedDeliveries() > 0) {
             throw new Exception(r.failedDeliveries() + " message(s) not delivered; the next run tries them again");
         }

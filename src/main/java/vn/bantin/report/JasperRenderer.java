@@ -69,6 +69,7 @@ public final class JasperRenderer {
     private final Path templatesDir;
     private final TemplateCache templates;
     private final JasperReportsContext context;
+    private final Map<Path, String> used = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public JasperRenderer(Path templatesDir) {
         this(templatesDir, new TemplateCache());
@@ -80,26 +81,40 @@ public final class JasperRenderer {
         this.context = TemplateFolder.context(templatesDir);
     }
 
-    /** The compiled templates and the content hash of each one used. */
+    /** The compiled templates (shared with other renderers of the same process). */
     public TemplateCache templates() {
         return templates;
     }
 
+    /** Each template this renderer compiled or filled, with the SHA-256 of the content it used, for the run record. */
+    public Map<Path, String> usedTemplates() {
+        return Map.copyOf(used);
+    }
+
     /**
      * Compiles every template of the province bulletin (from the cache when unchanged), so that a broken template
-     * stops a run before any data is read; returns each template's content hash for the run record.
+     * stops its bulletin before any data is read.
      */
-    public Map<Path, String> compileProvince() {
-        templates.get(templatesDir.resolve(PROVINCE_TEMPLATE));
-        workbookTemplates(WORKBOOK_FOLDER).forEach(templates::get);
-        return templates.contentHashes();
+    public void compileProvince() {
+        compiled(templatesDir.resolve(PROVINCE_TEMPLATE));
+        workbookTemplates(WORKBOOK_FOLDER).forEach(this::compiled);
     }
 
     /** The same for the unit bulletin's templates. */
-    public Map<Path, String> compileUnit() {
-        templates.get(templatesDir.resolve(UNIT_TEMPLATE));
-        workbookTemplates(UNIT_WORKBOOK_FOLDER).forEach(templates::get);
-        return templates.contentHashes();
+    public void compileUnit() {
+        compiled(templatesDir.resolve(UNIT_TEMPLATE));
+        workbookTemplates(UNIT_WORKBOOK_FOLDER).forEach(this::compiled);
+    }
+
+    private JasperReport compiled(Path template) {
+        try {
+            return templates.get(template);
+        } finally {
+            String hash = templates.hashOf(template);
+            if (hash != null) {
+                used.put(template.toAbsolutePath().normalize(), hash);
+            }
+        }
     }
 
     public void renderProvincePdf(Map<String, Object> params, ResourceBundle labels, Path pdf) {
@@ -142,7 +157,7 @@ public final class JasperRenderer {
 
     private JasperPrint fillOnce(String templateName, Map<String, Object> params, ResourceBundle labels) {
         Path template = templatesDir.resolve(templateName);
-        JasperReport report = templates.get(template);
+        JasperReport report = compiled(template);
         // One empty record: each detail band of the bulletin prints once, in order.
         return fill(template, report, fillParameters(params, labels), new JREmptyDataSource(1));
     }
@@ -151,7 +166,7 @@ public final class JasperRenderer {
         List<ExporterInputItem> sheets = new ArrayList<>();
         List<String> sheetNames = new ArrayList<>();
         for (Path template : workbookTemplates(folder)) {
-            JasperReport report = templates.get(template);
+            JasperReport report = compiled(template);
             sheetNames.add(sheetName(template, report, labels, sheetNames));
             Map<String, Object> parameters = fillParameters(params, labels);
             // One clean sheet per template: no page headers or breaks inside the rows.
@@ -189,7 +204,7 @@ public final class JasperRenderer {
         } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
             MissingResourceException missingLabel = causeOfType(e, MissingResourceException.class);
             if (missingLabel != null) {
-                throw new ReportException("Template " + template + ": uses label '" + missingLabel.getKey()
+                throw new ReportException(template, "Template " + template + ": uses label '" + missingLabel.getKey()
                         + "', which the label file does not have", e);
             }
             throw ReportException.inTemplate(template, "cannot be filled", e);
@@ -210,9 +225,9 @@ public final class JasperRenderer {
         for (JRParameter declared : report.getParameters()) {
             Object value = parameters.get(declared.getName());
             if (!declared.isSystemDefined() && value != null && !declared.getValueClass().isInstance(value)) {
-                throw new ReportException("Template " + template + ": parameter '" + declared.getName() + "' must be a "
+                throw new ReportException(template, "Template " + template + ": parameter '" + declared.getName() + "' must be a "
                         + declared.getValueClassName() + " but is a " + value.getClass().getName() + " (\"" + brief(value)
-                        + "\"); see templates/PARAMETERS.md");
+                        + "\"); see templates/PARAMETERS.md", null);
             }
         }
     }
@@ -252,13 +267,13 @@ public final class JasperRenderer {
                     + "', which the label file does not have", null);
         }
         if (name.isEmpty() || name.length() > EXCEL_SHEET_NAME_MAX || name.matches(".*[:\\\\/?*\\[\\]].*")) {
-            throw new ReportException("Label '" + key + "' = '" + name + "' cannot be a sheet name: use 1 to "
-                    + EXCEL_SHEET_NAME_MAX + " characters and none of : \\ / ? * [ ]");
+            throw new ReportException(template, "Label '" + key + "' = '" + name + "' cannot be a sheet name: use 1 to "
+                    + EXCEL_SHEET_NAME_MAX + " characters and none of : \\ / ? * [ ]", null);
         }
         Set<String> lowerCase = new HashSet<>();
         taken.forEach(t -> lowerCase.add(t.toLowerCase(Locale.ROOT)));
         if (lowerCase.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new ReportException("Label '" + key + "' = '" + name + "' repeats the name of another sheet.");
+            throw new ReportException(template, "Label '" + key + "' = '" + name + "' repeats the name of another sheet.", null);
         }
         return name;
     }

@@ -10,18 +10,31 @@ public final class ReportException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient Path template;
+
     public ReportException(String message) {
-        super(message);
+        this(null, message, null);
     }
 
     public ReportException(String message, Throwable cause) {
+        this(null, message, cause);
+    }
+
+    /** A problem of one template: only the bulletins made from it are stopped. */
+    ReportException(Path template, String message, Throwable cause) {
         super(message, cause);
+        this.template = template;
     }
 
     /** "Template templates/province.jrxml: does not compile: ...". */
     static ReportException inTemplate(Path template, String what, Throwable cause) {
         String detail = cause == null ? "" : ": " + describe(cause);
-        return new ReportException("Template " + template + ": " + what + detail, cause);
+        return new ReportException(template, "Template " + template + ": " + what + detail, cause);
+    }
+
+    /** The template at fault, or null when the problem is not one template's (a label file, the output folder). */
+    public Path template() {
+        return template;
     }
 
     /** The innermost useful message: Jasper wraps the cause (a bad expression, a missing key) several levels deep. */

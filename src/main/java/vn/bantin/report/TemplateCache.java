@@ -29,8 +29,8 @@ import net.sf.jasperreports.engine.JasperReport;
 
 /**
  * Compiled templates, keyed by the SHA-256 of the JRXML's bytes. Compiling is several times slower
- * than filling, so an unchanged template is compiled once per process; an edited one has a new hash
- * and is compiled on its next use, without a restart. The file is read once per use and the same
+ * than filling, so an unchanged template is compiled once per process (a service shares one cache across its
+ * runs); an edited one has a new hash and is compiled on its next use, without a restart. The file is read once per use and the same
  * bytes are hashed and compiled, so hash and report always match.
  */
 public final class TemplateCache {
@@ -42,15 +42,20 @@ public final class TemplateCache {
     public JasperReport get(Path jrxml) {
         byte[] content = read(jrxml);
         String hash = sha256(content);
-        JasperReport report = compiledByHash.computeIfAbsent(hash, h -> compile(jrxml, content));
+        // Recorded before compiling: a run's record names the version of a template that failed too.
         String previous = hashByTemplate.put(jrxml.toAbsolutePath().normalize(), hash);
         if (previous != null && !previous.equals(hash) && !hashByTemplate.containsValue(previous)) {
             compiledByHash.remove(previous); // the edited template's old version is no longer used
         }
-        return report;
+        return compiledByHash.computeIfAbsent(hash, h -> compile(jrxml, content));
     }
 
-    /** Each template used so far and the SHA-256 (hex) of the content last used, for the run record. */
+    /** The SHA-256 (hex) of the content of {@code jrxml} when it was last used, or null if it never was. */
+    public String hashOf(Path jrxml) {
+        return hashByTemplate.get(jrxml.toAbsolutePath().normalize());
+    }
+
+    /** Each template used so far and the SHA-256 (hex) of the content last used. */
     public Map<Path, String> contentHashes() {
         return Collections.unmodifiableMap(new TreeMap<>(hashByTemplate));
     }
@@ -70,7 +75,7 @@ public final class TemplateCache {
             String xmlProblem = xmlProblem(content);
             throw xmlProblem == null
                     ? ReportException.inTemplate(jrxml, "does not compile", e)
-                    : new ReportException("Template " + jrxml + ": is not well-formed XML: " + xmlProblem, e);
+                    : new ReportException(jrxml, "Template " + jrxml + ": is not well-formed XML: " + xmlProblem, e);
         }
     }
 
@@ -94,9 +99,9 @@ public final class TemplateCache {
         try {
             return Files.readAllBytes(jrxml);
         } catch (NoSuchFileException e) {
-            throw new ReportException("Template " + jrxml + " not found.", e);
+            throw new ReportException(jrxml, "Template " + jrxml + " not found.", e);
         } catch (IOException e) {
-            throw new ReportException("Template " + jrxml + " cannot be read: " + e.getMessage(), e);
+            throw new ReportException(jrxml, "Template " + jrxml + " cannot be read: " + e.getMessage(), e);
         }
     }
 

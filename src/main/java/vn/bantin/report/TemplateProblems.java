@@ -22,6 +22,11 @@ public final class TemplateProblems {
     private TemplateProblems() {
     }
 
+    /** The problem as {@code file:line: what}, or as it is when it is no single template's. */
+    public static String describe(ReportException e) {
+        return e.template() == null ? e.getMessage() : describe(e.template(), e);
+    }
+
     public static String describe(Path template, ReportException e) {
         String message = e.getMessage().replace("Template " + template + ": ", "").strip();
         Matcher xml = XML_LINE.matcher(message);

@@ -1,6 +1,9 @@
 package vn.bantin.run;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -12,6 +15,7 @@ import vn.bantin.delivery.Html;
 import vn.bantin.delivery.Message;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.delivery.Sender;
+import vn.bantin.report.ReportException;
 
 /** Tells the administrator ({@code mail.admin}) that a run failed or some messages did not go out. Best effort. */
 final class AdminNotice {
@@ -28,7 +32,29 @@ final class AdminNotice {
     void runFailed(RunRequest request, long runId, Exception e) {
         send(runId, "bantin: run " + runId + " for " + request.period().key() + " failed",
                 "The run " + runId + " (" + String.join(", ", request.bulletins()) + ", " + request.period().key()
-                        + ", asked by " + request.cause() + ") stopped; nothing was sent.\n\n" + e.getMessage() + "\n");
+                        + ", asked by " + request.cause() + ") stopped; nothing was sent.\n\n" + e.getMessage() + "\n"
+                        + (e instanceof ReportException ? "\n`bantin templates check` shows every problem of the templates.\n" : ""));
+    }
+
+    void bulletinsNotMade(RunResult result, long runId) {
+        long recipients = result.notMade().stream().mapToLong(n -> n.recipients().size()).sum();
+        StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " could not make "
+                + result.notMade().size() + " bulletin(s), so " + recipients + " message(s) were not sent; the other bulletins"
+                + " went out (" + result.count("sent") + " sent).\n\n");
+        // One template problem usually stops every unit's bulletin: say it once, with the units it stopped.
+        Map<String, List<RunResult.NotMade>> byProblem = new LinkedHashMap<>();
+        result.notMade().forEach(n -> byProblem.computeIfAbsent(n.problem(), p -> new ArrayList<>()).add(n));
+        byProblem.forEach((problem, bulletins) -> {
+            b.append("  ").append(problem).append('\n');
+            b.append("    not made: ").append(String.join(", ", bulletins.stream()
+                    .map(n -> n.unit() == null ? n.bulletin() + " bulletin" : n.unit()).toList())).append('\n');
+        });
+        b.append("\nFix the template, see that `bantin templates check` passes, then run the bulletin again: `bantin run --period ")
+                .append(result.period().key()).append(" --bulletin ").append(result.notMade().stream().map(RunResult.NotMade::bulletin).distinct().count() > 1
+                        ? "all" : result.notMade().get(0).bulletin())
+                .append("`. Messages that went out are not sent twice.\n");
+        send(runId, "bantin: " + result.notMade().size() + " bulletin(s) for " + result.period().key()
+                + " not made: a template is broken", b.toString());
     }
 
     void deliveriesFailed(RunResult result, long runId) {

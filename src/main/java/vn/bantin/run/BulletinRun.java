@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +41,11 @@ import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.RejectsCsv;
+import vn.bantin.report.ReportException;
 import vn.bantin.report.SourceSummary;
+import vn.bantin.report.TemplateCache;
+import vn.bantin.report.TemplateFiles;
+import vn.bantin.report.TemplateProblems;
 import vn.bantin.report.UnitParameters;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
@@ -70,46 +74,74 @@ public final class BulletinRun {
     private final RunListener listener;
     private final DataSource db;
     private final Backoff.Sleeper sleeper;
+    private final TemplateCache templates;
 
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
-        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL);
+        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, new TemplateCache());
     }
 
     /** {@code sleeper}: how retries wait (tests pass one that does not sleep). */
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db,
                        Backoff.Sleeper sleeper) {
+        this(settings, sender, clock, listener, db, sleeper, new TemplateCache());
+    }
+
+    /**
+     * {@code sleeper}: how retries wait; {@code templates}: the compiled templates,
+     * which a service keeps from one run to the next so that an unchanged template is compiled once.
+     */
+    public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db,
+                       Backoff.Sleeper sleeper, TemplateCache templates) {
         this.settings = settings;
         this.sender = sender;
         this.clock = clock;
         this.listener = listener;
         this.db = db;
         this.sleeper = sleeper;
+        this.templates = templates;
     }
 
     public RunResult run(RunRequest request) throws IOException {
         Instant started = clock.instant();
-        // Templates and wording are checked before the data is read: a broken template fails in a second.
+        // Wording and templates are checked before the data is read: a broken template fails in a second.
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
-        JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
-        Map<String, String> templates = new LinkedHashMap<>();
-        if (request.wants(PROVINCE)) {
-            renderer.compileProvince();
+        JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), templates);
+        List<RunResult.NotMade> notMade = new ArrayList<>();
+        Set<String> makeable = new LinkedHashSet<>();
+        for (String bulletin : request.bulletins()) {
+            try {
+                if (bulletin.equals(PROVINCE)) {
+                    renderer.compileProvince();
+                } else {
+                    renderer.compileUnit();
+                }
+                makeable.add(bulletin);
+            } catch (ReportException e) {
+                notMadeOrThrow(e, bulletin, null, request, notMade);
+            }
         }
-        if (request.wants(UNIT)) {
-            renderer.compileUnit();
-        }
-        Path base = settings.templatesDir().toAbsolutePath().normalize();
-        renderer.templates().contentHashes().forEach((path, hash) -> templates.put(base.relativize(path).toString(), hash));
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
 
         RunStore runs = new RunStore(db, clock);
-        long runId = runs.start(String.join("+", request.bulletins()), request.period(), templates, InputChecksums.of(options));
+        long runId = runs.start(String.join("+", request.bulletins()), request.period(), templateHashes(renderer),
+                InputChecksums.of(options));
         try {
-            RunResult result = produceAndDeliver(request, runId, started, labels, composer, renderer, options);
-            runs.finish(runId, result.count("sent") + " sent, " + result.count("already-sent") + " sent before, "
-                    + result.failedDeliveries() + " not delivered");
+            if (makeable.isEmpty()) {
+                throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
+            }
+            RunResult result = produceAndDeliver(request.onlyBulletins(makeable), runId, started, labels, composer, renderer,
+                    options, notMade);
+            String summary = result.count("sent") + " sent, " + result.count("already-sent") + " sent before, "
+                    + result.failedDeliveries() + " not delivered";
+            if (result.notMade().isEmpty()) {
+                runs.finish(runId, summary);
+            } else {
+                runs.fail(runId, summary + "; not made: " + String.join("; ", result.notMade().stream()
+                        .map(RunResult.NotMade::describe).toList()));
+                new AdminNotice(settings, sender).bulletinsNotMade(result, runId);
+            }
             if (result.failedDeliveries() > 0) {
                 new AdminNotice(settings, sender).deliveriesFailed(result, runId);
             }
@@ -121,9 +153,33 @@ public final class BulletinRun {
         }
     }
 
+    /**
+     * A template's problem stops only the bulletins made from it; any other problem (an unwritable output folder)
+     * stops the run.
+     */
+    private void notMadeOrThrow(ReportException e, String bulletin, String unit, RunRequest request, List<RunResult.NotMade> out) {
+        if (e.template() == null) {
+            throw e;
+        }
+        List<String> recipients = settings.recipients().stream()
+                .filter(r -> request.delivers(r, bulletin) && (unit == null || unit.equals(r.unit())))
+                .map(Recipient::email).toList();
+        out.add(new RunResult.NotMade(bulletin, unit, TemplateProblems.describe(e), recipients));
+        listener.notMade(bulletin, unit, TemplateProblems.describe(e));
+    }
+
+    /** The content hash of each template the run compiled and of the files they share (styles, images, wording). */
+    private Map<String, String> templateHashes(JasperRenderer renderer) throws IOException {
+        Path base = settings.templatesDir().toAbsolutePath().normalize();
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        renderer.usedTemplates().forEach((path, hash) -> hashes.put(base.relativize(path).toString(), hash));
+        hashes.putAll(TemplateFiles.sharedFileHashes(base));
+        return hashes;
+    }
+
     private RunResult produceAndDeliver(RunRequest request, long runId, Instant started, ResourceBundle labels,
-                                        MessageComposer composer, JasperRenderer renderer, SourceOptions options)
-            throws IOException {
+                                        MessageComposer composer, JasperRenderer renderer, SourceOptions options,
+                                        List<RunResult.NotMade> notMade) throws IOException {
         Period period = request.period();
         LocalDateTime readAt = LocalDateTime.ofInstant(started, settings.zone());
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
@@ -154,10 +210,15 @@ public final class BulletinRun {
                 Map<String, Object> values = parameters.build(indicators, tree, context);
                 String stem = "ban-tin-" + period.key() + "-tinh";
                 Path dir = Files.createDirectories(staging.resolve("tinh"));
-                renderer.renderProvincePdf(values, labels, dir.resolve(stem + ".pdf"));
-                renderer.renderProvinceXlsx(values, labels, dir.resolve(stem + ".xlsx"));
-                rendered.add(new Rendered(PROVINCE, null, values, List.of(Path.of("tinh", stem + ".pdf"), Path.of("tinh", stem + ".xlsx")), stem));
-                listener.rendered(folder.target().resolve("tinh").resolve(stem + ".pdf"));
+                try {
+                    renderer.renderProvincePdf(values, labels, dir.resolve(stem + ".pdf"));
+                    renderer.renderProvinceXlsx(values, labels, dir.resolve(stem + ".xlsx"));
+                    rendered.add(new Rendered(PROVINCE, null, values, List.of(Path.of("tinh", stem + ".pdf"), Path.of("tinh", stem + ".xlsx")), stem));
+                    listener.rendered(folder.target().resolve("tinh").resolve(stem + ".pdf"));
+                } catch (ReportException e) {
+                    deleteHalfMade(dir, stem);
+                    notMadeOrThrow(e, PROVINCE, null, request, notMade);
+                }
             }
             List<RunResult.Delivery> deliveries = new ArrayList<>();
             if (request.wants(UNIT)) {
@@ -172,10 +233,15 @@ public final class BulletinRun {
                     Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
                     String stem = "ban-tin-" + period.key() + "-" + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
                     Path dir = Files.createDirectories(staging.resolve("don-vi"));
-                    renderer.renderUnitPdf(values, labels, dir.resolve(stem + ".pdf"));
-                    renderer.renderUnitXlsx(values, labels, dir.resolve(stem + ".xlsx"));
-                    rendered.add(new Rendered(UNIT, code, values, List.of(Path.of("don-vi", stem + ".pdf"), Path.of("don-vi", stem + ".xlsx")), stem));
-                    listener.rendered(folder.target().resolve("don-vi").resolve(stem + ".pdf"));
+                    try {
+                        renderer.renderUnitPdf(values, labels, dir.resolve(stem + ".pdf"));
+                        renderer.renderUnitXlsx(values, labels, dir.resolve(stem + ".xlsx"));
+                        rendered.add(new Rendered(UNIT, code, values, List.of(Path.of("don-vi", stem + ".pdf"), Path.of("don-vi", stem + ".xlsx")), stem));
+                        listener.rendered(folder.target().resolve("don-vi").resolve(stem + ".pdf"));
+                    } catch (ReportException e) {
+                        deleteHalfMade(dir, stem);
+                        notMadeOrThrow(e, UNIT, code, request, notMade);
+                    }
                 }
             }
 
@@ -188,13 +254,19 @@ public final class BulletinRun {
             }
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
-                    summary, stats, deliveries, Duration.between(started, clock.instant()));
+                    summary, stats, deliveries, List.copyOf(notMade), Duration.between(started, clock.instant()));
             RunSummary.write(result, settings, options, started);
             return result;
         } catch (IOException | RuntimeException e) {
             folder.discard();
             throw e;
         }
+    }
+
+    /** The PDF of a bulletin whose workbook then failed: never sent, so not left beside the others either. */
+    private static void deleteHalfMade(Path dir, String stem) throws IOException {
+        Files.deleteIfExists(dir.resolve(stem + ".pdf"));
+        Files.deleteIfExists(dir.resolve(stem + ".xlsx"));
     }
 
     /** A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's. */

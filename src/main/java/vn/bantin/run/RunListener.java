@@ -17,6 +17,10 @@ public interface RunListener extends SourceProgress {
     default void delivered(String recipient, String where) {
     }
 
+    /** A bulletin (the province's, {@code unit} null, or one unit's) was not made: its template is broken. */
+    default void notMade(String bulletin, String unit, String problem) {
+    }
+
     /** Tells nobody. */
     RunListener QUIET = new RunListener() { };
 }

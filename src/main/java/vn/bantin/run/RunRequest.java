@@ -17,6 +17,11 @@ public record RunRequest(Period period, Set<String> bulletins, Set<String> email
     public static final String PROVINCE = "province";
     public static final String UNIT = "unit";
 
+    /** The same request for only these of its bulletins. */
+    public RunRequest onlyBulletins(Set<String> these) {
+        return new RunRequest(period, these, emails, force, cause);
+    }
+
     public boolean wants(String bulletin) {
         return bulletins.contains(bulletin);
     }

@@ -9,9 +9,19 @@ import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Period;
 import vn.bantin.source.FileStats;
 
-/** What a run produced and where. */
+/** What a run produced and where; {@code notMade}: the bulletins a broken template stopped (nothing of them sent). */
 public record RunResult(Period period, Path folder, List<Path> bulletins, Path indicators, Path rejects, Path summary,
-                        List<FileStats> sources, List<Delivery> deliveries, Duration took) {
+                        List<FileStats> sources, List<Delivery> deliveries, List<NotMade> notMade, Duration took) {
+
+    /**
+     * A bulletin that was not made, so not sent: the province's ({@code unit} null) or one unit's, with the problem
+     * as {@code templates check} words it and the addresses that did not get it (the next run after the fix sends it).
+     */
+    public record NotMade(String bulletin, String unit, String problem, List<String> recipients) {
+        public String describe() {
+            return (unit == null ? bulletin + " bulletin" : "unit bulletin of " + unit) + ": " + problem;
+        }
+    }
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,

@@ -32,6 +32,11 @@ final class RunSummary {
         for (RunResult.Delivery d : r.deliveries()) {
             b.append("  ").append(d.email()).append(" -> ").append(d.failed() ? "FAILED: " + d.error() : d.where()).append('\n');
         }
+        if (!r.notMade().isEmpty()) {
+            b.append("\nnot made, so not sent (a template is broken; the next run after the fix sends them)\n");
+            r.notMade().forEach(n -> b.append("  ").append(n.describe()).append(" (").append(n.recipients().size())
+                    .append(" recipient(s))\n"));
+        }
         Files.writeString(r.summary(), b.toString(), StandardCharsets.UTF_8);
     }
 }
