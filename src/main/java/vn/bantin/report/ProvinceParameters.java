@@ -9,7 +9,6 @@ import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +27,9 @@ import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
 
 /**
- * Turns a period's figures into the parameters of the province bulletin (templates/README: the fields reference).
- * Numbers become Vietnamese display strings here; every word comes from the label file.
+ * Turns a period's figures into the parameters of the province bulletin, each as {@link FieldCatalogue} declares it
+ * (templates/PARAMETERS.md prints that). Numbers become Vietnamese display strings here; every word comes from the
+ * label file.
  */
 public final class ProvinceParameters {
     private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
@@ -42,14 +42,14 @@ public final class ProvinceParameters {
     }
 
     public Map<String, Object> build(Indicators in, UnitTree tree, BulletinContext ctx) {
-        Map<String, Object> p = new HashMap<>();
+        Parameters p = new Parameters(FieldCatalogue.PROVINCE);
         header(p, in.period(), ctx);
         edoc(p, in.edoc(), tree);
         dvc(p, in.dvc());
         pakn(p, in.pakn());
         dataQuality(p, ctx);
         p.put("summaryRows", summaryRows(in));
-        return p;
+        return p.values();
     }
 
     public String levelName(Level level) {
@@ -65,8 +65,8 @@ public final class ProvinceParameters {
         };
     }
 
-    /** The header and period keys (orgParent … dataReadAt), shared with the unit bulletin. */
-    void header(Map<String, Object> p, Period period, BulletinContext ctx) {
+    /** The header and period keys (orgParent … dataReadAt, signatory…, distribution), shared with the unit bulletin. */
+    void header(Parameters p, Period period, BulletinContext ctx) {
         Organisation org = ctx.organisation();
         p.put("orgParent", org.parent());
         p.put("orgName", org.name());
@@ -87,7 +87,7 @@ public final class ProvinceParameters {
                 : "- " + String.join(";\n- ", org.distribution())); // Decree 30: items end with ";", the last with "."
     }
 
-    private void edoc(Map<String, Object> p, Indicators.Edoc edoc, UnitTree tree) {
+    private void edoc(Parameters p, Indicators.Edoc edoc, UnitTree tree) {
         boolean allMet = true;
         for (Level level : Level.values()) {
             Indicators.LevelMean m = edoc.levels().get(level);
@@ -125,7 +125,7 @@ public final class ProvinceParameters {
         p.put("edocLevels", levels);
     }
 
-    private void dvc(Map<String, Object> p, Indicators.Dvc dvc) {
+    private void dvc(Parameters p, Indicators.Dvc dvc) {
         p.put("dvcServiceShare", percent(dvc.serviceShare().value()));
         p.put("dvcServiceTarget", target(dvc.targets().onlineServiceShare()));
         p.put("dvcDossierShare", percent(dvc.dossierShare().value()));
@@ -164,7 +164,7 @@ public final class ProvinceParameters {
         p.put("dvcLevels", levels);
     }
 
-    private void pakn(Map<String, Object> p, Indicators.Pakn pakn) {
+    private void pakn(Parameters p, Indicators.Pakn pakn) {
         p.put("paknReceived", number(pakn.received()));
         p.put("paknProcessed", number(pakn.processed()));
         p.put("paknProcessedShare", percent(pakn.processedShare().value()));
@@ -193,14 +193,14 @@ public final class ProvinceParameters {
     }
 
     /** Names joined as ties ({@code a, b}); the value of the first, as all tied share it. */
-    private void ranking(Map<String, Object> p, String key, String valueSuffix, List<Locality> tied, Function<Locality, String> value) {
+    private void ranking(Parameters p, String key, String valueSuffix, List<Locality> tied, Function<Locality, String> value) {
         p.put(key + "Names", tied.isEmpty() ? null
                 : String.join(words.label("list.tieSeparator"), tied.stream().map(l -> l.unit().name()).toList()));
         p.put(key + valueSuffix, tied.isEmpty() ? null : value.apply(tied.get(0)));
     }
 
     /** dataQuality and rejectedTotal, shared with the unit bulletin. */
-    void dataQuality(Map<String, Object> p, BulletinContext ctx) {
+    void dataQuality(Parameters p, BulletinContext ctx) {
         List<Map<String, Object>> rows = new ArrayList<>();
         long rejected = 0;
         for (SourceSummary s : ctx.sources()) {

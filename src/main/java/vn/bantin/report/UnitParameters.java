@@ -6,7 +6,6 @@ import static vn.bantin.report.VietnameseFormat.percent;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,10 @@ import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
 
 /**
- * Turns one unit's figures into the parameters of its bulletin (templates/PARAMETERS.md, "Unit bulletin"): its result,
- * target, rank within its level and change per indicator, a headline for the first lines, and the province's
- * headline figures. Numbers become Vietnamese display strings here; every word comes from the label file.
+ * Turns one unit's figures into the parameters of its bulletin, each as {@link FieldCatalogue#UNIT} declares it
+ * (templates/PARAMETERS.md, "Unit bulletin"): its result, target, rank within its level and change per indicator, a
+ * headline for the first lines, and the province's headline figures. Numbers become Vietnamese display strings here;
+ * every word comes from the label file.
  */
 public final class UnitParameters {
 
@@ -65,7 +65,7 @@ public final class UnitParameters {
 
     private Map<String, Object> parameters(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
                                            UnitTree tree, BulletinContext ctx) {
-        Map<String, Object> p = new HashMap<>();
+        Parameters p = new Parameters(FieldCatalogue.UNIT);
         province.header(p, now.period(), ctx);
         province.dataQuality(p, ctx);
         p.put("unitName", unit.name());
@@ -88,7 +88,7 @@ public final class UnitParameters {
         headline(p, unit, now.period(), rows);
         provinceFigures(p, unit, now);
         localityFigures(p, unit, now, locality);
-        return p;
+        return p.values();
     }
 
     /** One indicator of the unit: its figures in the three periods, target and rank. */
@@ -126,7 +126,7 @@ public final class UnitParameters {
     }
 
     /** "Sở Xây dựng: 2/3 chỉ tiêu đạt; xếp thứ 3/20 cấp tỉnh về xử lý văn bản điện tử." and the targets missed. */
-    private void headline(Map<String, Object> p, Unit unit, Period period, List<Row> rows) {
+    private void headline(Parameters p, Unit unit, Period period, List<Row> rows) {
         List<Row> judged = rows.stream().filter(r -> r.met() != null).toList();
         List<Row> notMet = judged.stream().filter(r -> !r.met()).toList();
         List<String> parts = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class UnitParameters {
     }
 
     /** The province's headline: the e-document mean of the unit's level, the online-dossier and feedback shares. */
-    private void provinceFigures(Map<String, Object> p, Unit unit, Indicators now) {
+    private void provinceFigures(Parameters p, Unit unit, Indicators now) {
         Indicators.LevelMean mean = now.edoc().levels().get(unit.level());
         p.put("provinceEdocLevelMean", mean == null ? null : percent(mean.mean()));
         p.put("provinceEdocLevelTarget", mean == null || mean.target() == null ? null : percent(mean.target()));
@@ -168,7 +168,7 @@ public final class UnitParameters {
     }
 
     /** A locality's feedback this period; a locality with none this period received 0. */
-    private void localityFigures(Map<String, Object> p, Unit unit, Indicators now, boolean locality) {
+    private void localityFigures(Parameters p, Unit unit, Indicators now, boolean locality) {
         p.put("paknLocality", locality);
         Optional<Locality> l = locality(unit, now);
         p.put("localityReceived", locality ? number(l.map(Locality::received).orElse(0L)) : null);

@@ -1,0 +1,124 @@
+package vn.bantin.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.sf.jasperreports.engine.JRException;
+
+/** Every parameter and field a template under templates/ declares is one the program passes, in a type it can hold. */
+class TemplateDeclarationsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theShippedTemplatesUseOnlyWhatTheProgramPasses() throws IOException, JRException {
+        assertEquals(List.of(), TemplateDeclarations.problems(Path.of("templates")));
+    }
+
+    @Test
+    void everyTemplateBelongsToABulletin() {
+        assertEquals("province", TemplateDeclarations.bulletinOf("province.jrxml").orElseThrow().name());
+        assertEquals("province", TemplateDeclarations.bulletinOf("workbook/02-documents.jrxml").orElseThrow().name());
+        assertEquals("unit", TemplateDeclarations.bulletinOf("unit.jrxml").orElseThrow().name());
+        assertEquals("unit", TemplateDeclarations.bulletinOf("unit-workbook/01-unit.jrxml").orElseThrow().name());
+        assertTrue(TemplateDeclarations.bulletinOf("drafts/province.jrxml").isEmpty());
+    }
+
+    @Test
+    void aParameterTheProgramDoesNotPassIsReported() throws IOException, JRException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("unit.jrxml"), "<parameter name=\"headline\"", "<parameter name=\"headLine\"");
+        assertEquals(List.of("unit.jrxml: parameter 'headLine' is not one the program passes to the unit bulletin"
+                + " (templates/PARAMETERS.md)"), TemplateDeclarations.problems(dir));
+    }
+
+    @Test
+    void aTypeThatCannotHoldTheValueIsReported() throws IOException, JRException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("province.jrxml"), "<parameter name=\"rejectedTotal\" class=\"java.lang.Long\"",
+                "<parameter name=\"rejectedTotal\" class=\"java.lang.Integer\"");
+        edit(dir.resolve("workbook/05-categories.jrxml"), "<field name=\"count\" class=\"java.lang.Number\"",
+                "<field name=\"count\" class=\"java.lang.String\"");
+        assertEquals(List.of(
+                "province.jrxml: parameter 'rejectedTotal' is declared java.lang.Integer, but the program passes a java.lang.Long",
+                "workbook/05-categories.jrxml: field 'count' of its rows (report property bantin.rows) is declared"
+                        + " java.lang.String, but the program passes a java.lang.Long"), TemplateDeclarations.problems(dir));
+    }
+
+    @Test
+    void aWiderTypeIsFine() throws IOException, JRException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("province.jrxml"), "<parameter name=\"rejectedTotal\" class=\"java.lang.Long\"",
+                "<parameter name=\"rejectedTotal\" class=\"java.lang.Object\"");
+        assertEquals(List.of(), TemplateDeclarations.problems(dir));
+    }
+
+    @Test
+    void aFieldTheRowsDoNotHaveIsReported() throws IOException, JRException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("province.jrxml"), "<field name=\"rateText\"", "<field name=\"rate_text\"");
+        edit(dir.resolve("unit-workbook/01-unit.jrxml"), "<field name=\"rankOf\"", "<field name=\"rankOutOf\"");
+        assertEquals(List.of(
+                "province.jrxml: field 'rate_text' of sub-dataset 'edocUnits' is not a field of the rows of edocUnits"
+                        + " (templates/PARAMETERS.md)",
+                "unit-workbook/01-unit.jrxml: field 'rankOutOf' of its rows (report property bantin.rows) is not a field"
+                        + " of the rows of unitFigures (templates/PARAMETERS.md)"), TemplateDeclarations.problems(dir));
+    }
+
+    @Test
+    void aSubDatasetFilledFromAnotherListIsReported() throws IOException, JRException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("province.jrxml"), "JRMapCollectionDataSource($P{edocLevels})", "JRMapCollectionDataSource($P{dvcLevels})");
+        edit(dir.resolve("unit.jrxml"), "JRMapCollectionDataSource($P{unitFigures})", "JRMapCollectionDataSource($P{dataQuality})");
+        List<String> problems = TemplateDeclarations.problems(dir);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("province.jrxml: sub-dataset 'edocLevels' is filled from"), "a chart: " + problems);
+        assertTrue(problems.get(1).startsWith("unit.jrxml: sub-dataset 'unitFigures' is filled from"), "a table: " + problems);
+    }
+
+    @Test
+    void aDefaultValueOnAParameterTheProgramPassesIsReported() throws IOException, JRException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("unit.jrxml"), "<parameter name=\"parentName\" class=\"java.lang.String\"/>",
+                "<parameter name=\"parentName\" class=\"java.lang.String\"><defaultValueExpression><![CDATA[\"—\"]]>"
+                        + "</defaultValueExpression></parameter>");
+        assertEquals(List.of("unit.jrxml: parameter 'parentName' has a default value, but the program always passes"
+                + " parentName, so it never applies; give the template's own parameter another name"),
+                TemplateDeclarations.problems(dir));
+    }
+
+    private Path copyOfTemplates() throws IOException {
+        Path to = tmp.resolve("templates");
+        try (Stream<Path> files = Files.walk(Path.of("templates"))) {
+            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(Path.of("templates").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(from + " not in " + file);
+        }
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+    }
+}
