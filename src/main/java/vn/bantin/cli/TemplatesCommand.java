@@ -11,10 +11,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.bantin.config.Settings;
 import vn.bantin.indicator.Period;
+import vn.bantin.report.BulletinFields;
+import vn.bantin.report.FieldCatalogue;
+import vn.bantin.report.FieldsMarkdown;
 import vn.bantin.run.TemplateCheck;
 
 @Command(name = "templates", description = "Work with the templates an officer edits.", mixinStandardHelpOptions = true,
-        subcommands = TemplatesCommand.Check.class)
+        subcommands = {TemplatesCommand.Check.class, TemplatesCommand.Fields.class})
 final class TemplatesCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -38,6 +41,29 @@ final class TemplatesCommand {
             problems.forEach(o::println);
             o.println(problems.isEmpty() ? "templates OK: every template compiles and fills" : problems.size() + " problem(s)");
             return problems.isEmpty() ? 0 : Failures.BAD_INPUT;
+        }
+    }
+
+    @Command(name = "fields", mixinStandardHelpOptions = true,
+            description = "Print as Markdown every parameter the program passes to the templates, and every field of the"
+                    + " rows of a list, with its type, whether it may be null and what it means. templates/PARAMETERS.md"
+                    + " is this output: " + FieldsMarkdown.REGENERATE)
+    static final class Fields implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--bulletin", paramLabel = "B", description = "province or unit (default: both)")
+        private String bulletin;
+
+        @Override
+        public Integer call() {
+            List<BulletinFields> which = bulletin == null ? FieldCatalogue.ALL
+                    : List.of(FieldCatalogue.bulletin(bulletin).orElseThrow(() -> new IllegalArgumentException(
+                            "--bulletin " + bulletin + " is not known; use province or unit")));
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(FieldsMarkdown.of(which));
+            o.flush();
+            return 0;
         }
     }
 }
