@@ -45,7 +45,7 @@ public final class FieldCatalogue {
             text("signatoryName", "the signer's name (config `org.signatory.name`)")
                     .orNull("no name is configured (the bulletin is signed by hand)"),
             text("distribution", "who receives a copy (Nơi nhận): one line per recipient, `- ` and the name, lines"
-                    + " separated by a line break (config `org.distribution`)").orNull("no distribution list is configured")));
+                    + " separated by a line break and ended by `;` as Decree 30 has it (config `org.distribution`)").orNull("no distribution list is configured")));
 
     private static final Group DATA_QUALITY = new Group("Data quality", List.of(
             TemplateField.rows("dataQuality", "one row per export read, for the data note",

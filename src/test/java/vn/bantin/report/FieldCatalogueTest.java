@@ -84,7 +84,7 @@ class FieldCatalogueTest {
     void theSignatureBlockAndDistributionArePassedAsConfigured() {
         Map<String, Object> p = province();
         assertEquals("KT. GIÁM ĐỐC", p.get("signatoryAuthority"));
-        assertEquals("- Như trên\n- Lưu: VT", p.get("distribution"));
+        assertEquals("- Như trên;\n- Lưu: VT", p.get("distribution"), "Decree 30: each line but the last ends with ;");
         assertEquals(p.get("distribution"), unit("Sở Xây dựng").get("distribution"), "the unit bulletin shares the header");
     }
 
