@@ -1,0 +1,128 @@
+package vn.bantin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.report.TemplatesCopy;
+import vn.bantin.store.Database;
+import vn.bantin.store.RunRow;
+import vn.bantin.store.RunStore;
+
+/**
+ * Hot reload: a running {@code serve} (a JVM of its own) makes the next bulletin from the templates as they are on
+ * disk, with no restart. A sentence changed in the label file and a title changed in the JRXML both reach the PDF of
+ * the next triggered run, and each run records the content hash of the templates it used: only the edited ones
+ * change.
+ */
+class TemplateHotReloadTest {
+    private static final String PDF = "out/2022-12/tinh/ban-tin-2022-12-tinh.pdf";
+    private static final String OLD_SENTENCE = "Ghi chú về nguồn số liệu";
+    private static final String NEW_SENTENCE = "Nguồn số liệu và chất lượng dữ liệu";
+    private static final String NEW_TITLE = "BẢN TIN CHUYỂN ĐỔI SỐ (BẢN SỬA)";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunningServiceUsesTheEditedTemplatesOnItsNextRun() throws Exception {
+        Path templates = TemplatesCopy.into(tmp.resolve("templates"));
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        String store = "jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE";
+        Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
+                + "\ntemplates.dir=" + templates + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
+                + "\nstore.url=" + store + "\n", StandardCharsets.UTF_8);
+        Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n"
+                + ",Chủ tịch UBND tỉnh,chutich@bacninh.gov.vn,province\n", StandardCharsets.UTF_8);
+        Files.writeString(config.resolve("schedules.properties"), "time-zone=Asia/Ho_Chi_Minh\npoll-seconds=1\n"
+                + "checkin-seconds=1\n", StandardCharsets.UTF_8);
+
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "vn.bantin.cli.Main", "serve",
+                "--config", config.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
+        try {
+            await("serve to check in", () -> log().contains("serving;"), serve);
+            trigger();
+            await("the first bulletin", () -> Files.exists(tmp.resolve(PDF)), serve);
+            String before = text(tmp.resolve(PDF));
+            assertTrue(before.contains(OLD_SENTENCE) && !before.contains(NEW_TITLE), before);
+
+            // The officer edits a sentence of the label file and the title in the JRXML, while serve runs.
+            Path labels = templates.resolve("labels/bulletin_vi.properties");
+            Files.writeString(labels, Files.readString(labels).replace("quality.heading = " + OLD_SENTENCE,
+                    "quality.heading = " + NEW_SENTENCE), StandardCharsets.UTF_8);
+            Path province = templates.resolve("province.jrxml");
+            Files.writeString(province, Files.readString(province).replaceFirst("\\$R\\{report\\.title\\}",
+                    "\"" + NEW_TITLE + "\""), StandardCharsets.UTF_8);
+            Files.delete(tmp.resolve(PDF));
+
+            trigger();
+            await("the second bulletin", () -> Files.exists(tmp.resolve(PDF)), serve);
+            String after = text(tmp.resolve(PDF));
+            assertTrue(after.contains(NEW_SENTENCE) && after.contains(NEW_TITLE), after);
+            assertFalse(after.contains(OLD_SENTENCE), after);
+            assertEquals(1, log().split("serving;", -1).length - 1, "served throughout, never restarted");
+        } finally {
+            serve.destroy(); // SIGTERM: serve stops cleanly and lets go of the database
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), log());
+        }
+
+        try (Database db = Database.open(store)) {
+            List<RunRow> runs = new RunStore(db.dataSource(), Clock.systemUTC()).recent(10);
+            assertEquals(2, runs.size(), runs.toString());
+            Map<String, String> second = runs.get(0).templateHashes();
+            Map<String, String> first = runs.get(1).templateHashes();
+            assertNotEquals(first.get("province.jrxml"), second.get("province.jrxml"));
+            assertNotEquals(first.get("labels/bulletin_vi.properties"), second.get("labels/bulletin_vi.properties"));
+            assertEquals(first.get("workbook/01-summary.jrxml"), second.get("workbook/01-summary.jrxml"));
+            assertEquals(first.get("styles.jrtx"), second.get("styles.jrtx"));
+            assertTrue(first.get("workbook/01-summary.jrxml").matches("[0-9a-f]{64}"), first.toString());
+        }
+    }
+
+    private void trigger() {
+        CliRun r = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-12", "--config",
+                tmp.resolve("config").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+    }
+
+    private String log() {
+        try {
+            return Files.readString(tmp.resolve("serve.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void await(String what, BooleanSupplier done, Process serve) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!done.getAsBoolean()) {
+            assertTrue(serve.isAlive(), "serve ended while waiting for " + what + ": " + log());
+            assertTrue(System.nanoTime() < deadline, "no " + what + " within 120 s: " + log());
+            Thread.sleep(100);
+        }
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}
