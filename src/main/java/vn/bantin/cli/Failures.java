@@ -28,7 +28,6 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof ReportException
                 || e instanceof EmailTemplateException || e instanceof QualityGateException || e instanceof NotReadyException
-                || e instanceof StoreException
                 || e instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;

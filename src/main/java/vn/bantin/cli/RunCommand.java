@@ -104,9 +104,9 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("error: not delivered to " + d.email() + " (" + d.status() + "): " + d.error());
                 }
             }
-            for (RunResult.NotMade n : r.notMade()) {
-                spec.commandLine().getErr().println("error: not made, so not sent to " + n.recipients().size() + " recipient(s): "
-                        + n.describe());
+            for (RunResult.NotMadeGroup g : r.notMadeByProblem()) {
+                spec.commandLine().getErr().println("error: " + g.what() + " not made, so not sent to " + g.recipients()
+                        + " recipient(s): " + g.problem());
             }
             if (!r.notMade().isEmpty()) {
                 return Failures.BAD_INPUT;

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills the email templates of {@code templates/email/}: {@code <bulletin>.html}, {@code <bulletin>.txt} and the
- * subject line in {@code email_<lang>.properties}. A {@code {{key}}} placeholder takes the bulletin's value of that
+ * Fills the email templates of {@code templates/email/} in the configured language: {@code <bulletin>_<lang>.html},
+ * {@code <bulletin>_<lang>.txt} and the subject line in {@code email_<lang>.properties}. A {@code {{key}}} placeholder takes the bulletin's value of that
  * key; values are escaped in HTML, so text from the exports shows as text.
  */
 public final class MessageComposer {
@@ -21,10 +21,12 @@ public final class MessageComposer {
     private static final Pattern SECTION = Pattern.compile("\\{\\{#([A-Za-z0-9_]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
 
     private final Path dir;
+    private final String language;
     private final Properties words = new Properties();
 
     public MessageComposer(Path templatesDir, String language) {
         this.dir = templatesDir.resolve("email");
+        this.language = language;
         Path file = dir.resolve("email_" + language + ".properties");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             words.load(r);
@@ -40,8 +42,9 @@ public final class MessageComposer {
             throw new EmailTemplateException(dir.resolve("email_*.properties") + ": no " + subjectKey + " line");
         }
         Map<String, ?> all = withRecipient(values, to);
-        return new Message(to, fill(subject, all, false, subjectKey), fill(read(bulletin + ".html"), all, true, bulletin + ".html"),
-                fill(read(bulletin + ".txt"), all, false, bulletin + ".txt"), attachments, fileStem);
+        String body = bulletin + "_" + language;
+        return new Message(to, fill(subject, all, false, subjectKey), fill(read(body + ".html"), all, true, body + ".html"),
+                fill(read(body + ".txt"), all, false, body + ".txt"), attachments, fileStem);
     }
 
     private static Map<String, ?> withRecipient(Map<String, ?> values, Recipient to) {
@@ -58,6 +61,22 @@ public final class MessageComposer {
         }
     }
 
+    /** {@code file:line} of the first line of template {@code name} holding {@code token}, the form an editor jumps to. */
+    private String at(String name, String token) {
+        Path file = dir.resolve(name);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(token)) {
+                    return file + ":" + (i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // the subject line, or a file gone meanwhile: no line then
+        }
+        return file.toString();
+    }
+
     /** Repeats {@code {{#list}}…{{/list}}} once per row of a list value, the row's keys added to the values. */
     private String fill(String template, Map<String, ?> values, boolean html, String where) {
         Matcher section = SECTION.matcher(template);
@@ -65,7 +84,7 @@ public final class MessageComposer {
         while (section.find()) {
             Object rows = values.get(section.group(1));
             if (!(rows instanceof List<?> list)) {
-                throw new EmailTemplateException(dir.resolve(where) + ": {{#" + section.group(1) + "}} is not a list");
+                throw new EmailTemplateException(at(where, "{{#" + section.group(1)) + ": {{#" + section.group(1) + "}} is not a list");
             }
             StringBuilder repeated = new StringBuilder();
             for (Object row : list) {
@@ -85,7 +104,7 @@ public final class MessageComposer {
         while (m.find()) {
             String key = m.group(1);
             if (!values.containsKey(key)) {
-                throw new EmailTemplateException(dir.resolve(where) + ": unknown placeholder {{" + key + "}}");
+                throw new EmailTemplateException(at(where, m.group()) + ": unknown placeholder {{" + key + "}}");
             }
             Object v = values.get(key);
             String text = v == null ? words.getProperty("nodata", "-") : v.toString();

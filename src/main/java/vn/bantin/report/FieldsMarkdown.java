@@ -45,7 +45,7 @@ public final class FieldsMarkdown {
             A parameter the template computes itself (one with a `defaultValueExpression`, such as `NO_DATA`) must not \
             take a name from this list: the program passes every parameter here, so such a default would never apply.
 
-            The email bodies (`email/<bulletin>.html` and `.txt`) take the same values as `{{key}}`, a list as \
+            The email bodies (`email/<bulletin>_<language>.html` and `.txt`) take the same values as `{{key}}`, a list as \
             `{{#list}}…{{/list}}`, and the recipient's name as `{{recipientName}}`.
             """.formatted(REGENERATE);
 
@@ -62,7 +62,7 @@ public final class FieldsMarkdown {
     private static void bulletin(StringBuilder md, BulletinFields b) {
         md.append("\n# ").append(b.title()).append("\n\n");
         md.append("Used by ").append(String.join(" and ", b.templates().stream().map(t -> "`" + t + "`").toList()))
-                .append(", and by the email bodies `email/").append(b.name()).append(".html` and `.txt`. ")
+                .append(", and by the email bodies `email/").append(b.name()).append("_<language>.html` and `.txt`. ")
                 .append(b.about()).append('\n');
         for (BulletinFields.Group g : b.groups()) {
             md.append("\n## ").append(g.title()).append("\n\n");

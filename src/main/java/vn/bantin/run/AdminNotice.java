@@ -1,9 +1,6 @@
 package vn.bantin.run;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -41,14 +38,9 @@ final class AdminNotice {
         StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " could not make "
                 + result.notMade().size() + " bulletin(s), so " + recipients + " message(s) were not sent; the other bulletins"
                 + " went out (" + result.count("sent") + " sent).\n\n");
-        // One template problem usually stops every unit's bulletin: say it once, with the units it stopped.
-        Map<String, List<RunResult.NotMade>> byProblem = new LinkedHashMap<>();
-        result.notMade().forEach(n -> byProblem.computeIfAbsent(n.problem(), p -> new ArrayList<>()).add(n));
-        byProblem.forEach((problem, bulletins) -> {
-            b.append("  ").append(problem).append('\n');
-            b.append("    not made: ").append(String.join(", ", bulletins.stream()
-                    .map(n -> n.unit() == null ? n.bulletin() + " bulletin" : n.unit()).toList())).append('\n');
-        });
+        for (RunResult.NotMadeGroup g : result.notMadeByProblem()) {
+            b.append("  ").append(g.problem()).append("\n    not made: ").append(g.what()).append('\n');
+        }
         b.append("\nFix the template, see that `bantin templates check` passes, then run the bulletin again: `bantin run --period ")
                 .append(result.period().key()).append(" --bulletin ").append(result.notMade().stream().map(RunResult.NotMade::bulletin).distinct().count() > 1
                         ? "all" : result.notMade().get(0).bulletin())

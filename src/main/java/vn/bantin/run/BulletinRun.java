@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.Backoff;
+import vn.bantin.delivery.EmailTemplateException;
 import vn.bantin.delivery.LedgerDelivery;
 import vn.bantin.delivery.Message;
 import vn.bantin.delivery.MessageComposer;
@@ -161,11 +162,15 @@ public final class BulletinRun {
         if (e.template() == null) {
             throw e;
         }
+        notMade(bulletin, unit, TemplateProblems.describe(e), request, out);
+    }
+
+    private void notMade(String bulletin, String unit, String problem, RunRequest request, List<RunResult.NotMade> out) {
         List<String> recipients = settings.recipients().stream()
                 .filter(r -> request.delivers(r, bulletin) && (unit == null || unit.equals(r.unit())))
                 .map(Recipient::email).toList();
-        out.add(new RunResult.NotMade(bulletin, unit, TemplateProblems.describe(e), recipients));
-        listener.notMade(bulletin, unit, TemplateProblems.describe(e));
+        out.add(new RunResult.NotMade(bulletin, unit, problem, recipients));
+        listener.notMade(bulletin, unit, problem);
     }
 
     /** The content hash of each template the run compiled and of the files they share (styles, images, wording). */
@@ -245,7 +250,20 @@ public final class BulletinRun {
                 }
             }
 
-            // Every file is written and checked before the first message goes out.
+            // Every file is written and checked, and every bulletin's message composed once, before the first goes out:
+            // a broken email template stops its bulletin, not half of its messages.
+            for (Rendered r : List.copyOf(rendered)) {
+                try {
+                    composer.compose(r.bulletin(), new Recipient("", "", "check@localhost", Set.of(r.bulletin())), r.values(),
+                            List.of(), "check");
+                } catch (EmailTemplateException e) {
+                    rendered.remove(r);
+                    for (Path f : r.files()) {
+                        Files.deleteIfExists(staging.resolve(f));
+                    }
+                    notMade(r.bulletin(), r.unit(), e.getMessage(), request, notMade);
+                }
+            }
             Path out = request.emails().isEmpty() ? folder.commit() : folder.merge();
             for (Rendered r : rendered) {
                 List<Path> files = r.files().stream().map(out::resolve).toList();

@@ -50,6 +50,34 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
         }
     }
 
+    /** The bulletins not made, by problem: one broken unit template stops every unit's bulletin alike. */
+    public List<NotMadeGroup> notMadeByProblem() {
+        java.util.Map<String, List<NotMade>> byProblem = new java.util.LinkedHashMap<>();
+        notMade.forEach(n -> byProblem.computeIfAbsent(n.problem(), p -> new java.util.ArrayList<>()).add(n));
+        return byProblem.entrySet().stream().map(e -> new NotMadeGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** Bulletins stopped by the same problem. */
+    public record NotMadeGroup(String problem, List<NotMade> bulletins) {
+        private static final int NAMED = 10;
+
+        /** "province bulletin", or "unit bulletins of SXD, STTTT" (ten named, then how many more). */
+        public String what() {
+            List<String> units = bulletins.stream().filter(n -> n.unit() != null).map(NotMade::unit).toList();
+            List<String> named = new java.util.ArrayList<>(bulletins.stream().filter(n -> n.unit() == null)
+                    .map(n -> n.bulletin() + " bulletin").toList());
+            if (!units.isEmpty()) {
+                named.add("unit bulletin" + (units.size() > 1 ? "s" : "") + " of " + String.join(", ", units.subList(0,
+                        Math.min(NAMED, units.size()))) + (units.size() > NAMED ? " and " + (units.size() - NAMED) + " more" : ""));
+            }
+            return String.join(" and ", named);
+        }
+
+        public int recipients() {
+            return bulletins.stream().mapToInt(n -> n.recipients().size()).sum();
+        }
+    }
+
     /** Deliveries with this status (sent, already-sent, rejected, failed, busy). */
     public long count(String status) {
         return deliveries.stream().filter(d -> d.status().equals(status)).count();

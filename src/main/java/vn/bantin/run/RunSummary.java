@@ -34,8 +34,8 @@ final class RunSummary {
         }
         if (!r.notMade().isEmpty()) {
             b.append("\nnot made, so not sent (a template is broken; the next run after the fix sends them)\n");
-            r.notMade().forEach(n -> b.append("  ").append(n.describe()).append(" (").append(n.recipients().size())
-                    .append(" recipient(s))\n"));
+            r.notMadeByProblem().forEach(g -> b.append("  ").append(g.what()).append(" (").append(g.recipients())
+                    .append(" recipient(s)): ").append(g.problem()).append('\n'));
         }
         Files.writeString(r.summary(), b.toString(), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,8 @@
 package vn.bantin.run;
 
+import static vn.bantin.run.RunRequest.PROVINCE;
+import static vn.bantin.run.RunRequest.UNIT;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import vn.bantin.config.Settings;
+import vn.bantin.delivery.EmailTemplateException;
+import vn.bantin.delivery.MessageComposer;
+import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
@@ -60,6 +67,8 @@ public final class TemplateCheck {
         Map<String, Object> unitValues = UnitParameters.build(unit, in, (Indicators) null, null, data.tree(), ctx, labels);
         check(problems, settings, "unit.jrxml", () -> renderer.renderUnitPdf(unitValues, labels, out.resolve("u.pdf")));
         check(problems, settings, "unit-workbook", () -> renderer.renderUnitXlsx(unitValues, labels, out.resolve("u.xlsx")));
+        checkEmail(problems, settings, PROVINCE, province);
+        checkEmail(problems, settings, UNIT, unitValues);
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
@@ -73,6 +82,16 @@ public final class TemplateCheck {
             render.run();
         } catch (ReportException e) {
             problems.add(TemplateProblems.describe(settings.templatesDir().resolve(what), e));
+        }
+    }
+
+    /** Fills the email subject and bodies of a bulletin with its values, as a run does before the first message goes out. */
+    private static void checkEmail(List<String> problems, Settings settings, String bulletin, Map<String, Object> values) {
+        try {
+            new MessageComposer(settings.templatesDir(), settings.language()).compose(bulletin,
+                    new Recipient("", "Người nhận", "check@localhost", Set.of(bulletin)), values, List.of(), "check");
+        } catch (EmailTemplateException e) {
+            problems.add(e.getMessage());
         }
     }
 

@@ -73,13 +73,13 @@ class BrokenTemplateRunTest {
 
         CliRun run = run();
         assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("not made, so not sent to 2 recipient(s): province bulletin: " + where), run.err());
+        assertTrue(run.err().contains("province bulletin not made, so not sent to 2 recipient(s): " + where), run.err());
         assertEquals(Map.of(UNIT_CLERKS.get(0), 1, UNIT_CLERKS.get(1), 1, ADMIN, 1), received(), "no leader gets anything");
         String notice = GreenMailUtil.getBody(to(ADMIN));
         assertTrue(notice.contains(where) && notice.contains("templates check"), notice);
         assertTrue(Files.notExists(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf")), "no province bulletin kept");
         assertTrue(Files.exists(tmp.resolve("out/2022-12/don-vi/ban-tin-2022-12-sxd.pdf")));
-        assertTrue(Files.readString(tmp.resolve("out/2022-12/run-summary.txt")).contains("province bulletin: " + where));
+        assertTrue(Files.readString(tmp.resolve("out/2022-12/run-summary.txt")).contains("province bulletin (2 recipient(s)): " + where));
 
         Files.writeString(province, good, StandardCharsets.UTF_8);
         CliRun fixed = run();
@@ -97,14 +97,32 @@ class BrokenTemplateRunTest {
 
         CliRun run = run();
         assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("unit bulletin of SXD: " + unit + ":"), run.err());
+        assertTrue(run.err().contains("unit bulletins of SXD, STTTT not made, so not sent to 2 recipient(s): " + unit + ":"), run.err());
         assertTrue(run.err().contains("java.lang.Runtime is not visible"), run.err());
         assertEquals(Map.of(LEADERS.get(0), 1, LEADERS.get(1), 1, ADMIN, 1), received());
         String notice = GreenMailUtil.getBody(to(ADMIN));
-        assertTrue(notice.contains("not made: SXD, STTTT"), notice);
+        assertTrue(notice.contains("not made: unit bulletins of SXD, STTTT"), notice);
         try (Stream<Path> files = Files.list(tmp.resolve("out/2022-12/don-vi"))) {
             assertEquals(List.of(), files.toList(), "no unit PDF or workbook is left half made");
         }
+    }
+
+    @Test
+    void aBrokenEmailTemplateStopsItsBulletinBeforeAnyOfItsMessagesGoesOut() throws Exception {
+        Path body = templates.resolve("email/unit_vi.html");
+        String html = Files.readString(body);
+        int line = lineOf(html, "{{headline}}");
+        Files.writeString(body, html.replace("{{headline}}", "{{headlien}}"), StandardCharsets.UTF_8);
+        String where = body + ":" + line + ": unknown placeholder {{headlien}}";
+
+        CliRun check = CliRun.of("templates", "check", "--config", config.toString(), "--store", CliRun.store(tmp));
+        assertEquals(2, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains(where), check.out());
+
+        CliRun run = run();
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("unit bulletins of SXD, STTTT not made, so not sent to 2 recipient(s): " + where), run.err());
+        assertEquals(Map.of(LEADERS.get(0), 1, LEADERS.get(1), 1, ADMIN, 1), received(), "no unit message, not even a first one");
     }
 
     private CliRun run() {

@@ -30,8 +30,8 @@ class OutboxMessageTest {
 
     private Path templates(String html, String subject) throws Exception {
         Path email = Files.createDirectories(tmp.resolve("templates/email"));
-        Files.writeString(email.resolve("province.html"), html);
-        Files.writeString(email.resolve("province.txt"), "Kính gửi: {{recipientName}} — {{provinceName}}");
+        Files.writeString(email.resolve("province_vi.html"), html);
+        Files.writeString(email.resolve("province_vi.txt"), "Kính gửi: {{recipientName}} — {{provinceName}}");
         Files.writeString(email.resolve("email_vi.properties"), "subject.province=" + subject + "\nnodata=không phát sinh\n");
         return tmp.resolve("templates");
     }
@@ -66,6 +66,6 @@ class OutboxMessageTest {
         MessageComposer composer = new MessageComposer(templates("<p>{{typo}}</p>", "x"), "vi");
         EmailTemplateException e = assertThrows(EmailTemplateException.class,
                 () -> composer.compose("province", chairman, Map.of(), List.of(), "stem"));
-        assertTrue(e.getMessage().endsWith("province.html: unknown placeholder {{typo}}"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("province_vi.html:1: unknown placeholder {{typo}}"), e.getMessage());
     }
 }
