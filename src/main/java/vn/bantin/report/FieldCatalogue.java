@@ -50,7 +50,7 @@ public final class FieldCatalogue {
     private static final Group DATA_QUALITY = new Group("Data quality", List.of(
             TemplateField.rows("dataQuality", "one row per export read, for the data note",
                     text("source", "the export's file name, e.g. `documents.csv`"),
-                    text("system", "the platform it comes from, e.g. `Hệ thống Quản lý văn bản và điều hành`"),
+                    text("system", "the platform it comes from, e.g. `Hệ thống Quản lý văn bản và điều hành` (labels `source.<file>.system`)"),
                     count("rowsRead", "rows read"),
                     count("rowsCounted", "rows counted"),
                     count("rowsRejected", "rows rejected (listed in rejects.csv)"),

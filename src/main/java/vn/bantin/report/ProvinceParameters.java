@@ -204,7 +204,7 @@ public final class ProvinceParameters {
         List<Map<String, Object>> rows = new ArrayList<>();
         long rejected = 0;
         for (SourceSummary s : ctx.sources()) {
-            rows.add(map("source", s.file(), "system", s.system(), "rowsRead", s.rowsRead(), "rowsCounted", s.rowsCounted(),
+            rows.add(map("source", s.file(), "system", words.label("source." + s.source() + ".system"), "rowsRead", s.rowsRead(), "rowsCounted", s.rowsCounted(),
                     "rowsRejected", s.rowsRejected(), "statusText", words.label(s.rowsRejected() == 0 ? "quality.ok" : "quality.rejects")));
             rejected += s.rowsRejected();
         }

@@ -368,7 +368,7 @@ public final class BulletinRun {
     }
 
     static List<SourceSummary> summaries(List<FileStats> stats) {
-        return stats.stream().map(s -> new SourceSummary(s.fileName(), s.source().system(), s.rowsRead(), s.rowsCounted(),
+        return stats.stream().map(s -> new SourceSummary(s.fileName(), s.source().key(), s.rowsRead(), s.rowsCounted(),
                 s.rowsRejected())).toList();
     }
 }

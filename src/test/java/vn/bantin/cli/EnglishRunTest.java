@@ -56,7 +56,8 @@ class EnglishRunTest {
         }
         try (PDDocument pdf = Loader.loadPDF(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertTrue(text.contains("DIGITAL TRANSFORMATION BULLETIN") && text.contains("Distribution:"), text);
+            assertTrue(text.contains("DIGITAL TRANSFORMATION BULLETIN") && text.contains("Distribution:")
+                    && text.contains("Document management system"), text);
         }
     }
 

@@ -57,7 +57,7 @@ final class SampleIndicators {
 
     static BulletinContext context() {
         List<SourceSummary> sources = gathered("2022-12").stats().stream()
-                .map(s -> new SourceSummary(s.fileName(), s.source().system(), s.rowsRead(), s.rowsCounted(), s.rowsRejected()))
+                .map(s -> new SourceSummary(s.fileName(), s.source().key(), s.rowsRead(), s.rowsCounted(), s.rowsRejected()))
                 .toList();
         return new BulletinContext(BAC_NINH, LocalDate.of(2023, 1, 5), LocalDateTime.of(2023, 1, 5, 7, 30), sources);
     }

@@ -34,7 +34,7 @@ class UnitParametersTest {
     static final BulletinContext CTX = new BulletinContext(
             new Organisation("UBND TỈNH BẮC NINH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: /BT", "Bắc Ninh", "tỉnh Bắc Ninh"),
             LocalDate.of(2023, 1, 5), LocalDateTime.of(2023, 1, 5, 7, 30),
-            List.of(new SourceSummary("documents.csv", "Hệ thống Quản lý văn bản và điều hành", 10, 8, 2)));
+            List.of(new SourceSummary("documents.csv", "documents", 10, 8, 2)));
 
     static final Unit SXD = unit("SXD", "Sở Xây dựng", Level.PROVINCE, null);
     static final Unit SYT = unit("SYT", "Sở Y tế", Level.PROVINCE, null);
