@@ -14,13 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRRuntimeException;
@@ -72,26 +65,10 @@ public final class TemplateCache {
             return report;
         } catch (JRException | JRRuntimeException e) {
             // Jasper reports malformed XML only as "Unable to load report"; the XML parser says where.
-            String xmlProblem = xmlProblem(content);
+            String xmlProblem = TemplateProblems.xmlProblem(content);
             throw xmlProblem == null
                     ? ReportException.inTemplate(jrxml, "does not compile", e)
                     : new ReportException(jrxml, "Template " + jrxml + ": is not well-formed XML: " + xmlProblem, e);
-        }
-    }
-
-    /** Where and why the content is not well-formed XML, or null when it is. */
-    private static String xmlProblem(byte[] content) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors, prints nothing
-            builder.parse(new ByteArrayInputStream(content));
-            return null;
-        } catch (SAXParseException e) {
-            return "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage();
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            return null;
         }
     }
 

@@ -1,11 +1,20 @@
 package vn.bantin.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns a template's failure into {@code file:line: what is wrong}, the form an editor jumps to: the XML parser's
@@ -41,6 +50,33 @@ public final class TemplateProblems {
             }
         }
         return template + ":1: " + firstLines(message);
+    }
+
+    /** {@code file:line: not well-formed XML: …} for a style template or other XML file of the folder, or null when it is fine. */
+    public static String notWellFormed(Path file) throws IOException {
+        String problem = xmlProblem(Files.readAllBytes(file));
+        if (problem == null) {
+            return null;
+        }
+        Matcher xml = XML_LINE.matcher(problem);
+        return xml.find() ? file + ":" + xml.group(1) + ": not well-formed XML: " + xml.group(2).strip()
+                : file + ":1: not well-formed XML: " + problem;
+    }
+
+    /** Where and why the content is not well-formed XML, or null when it is. */
+    static String xmlProblem(byte[] content) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors, prints nothing
+            builder.parse(new ByteArrayInputStream(content));
+            return null;
+        } catch (SAXParseException e) {
+            return "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage();
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            return null;
+        }
     }
 
     private static int firstLineWith(Path template, String name) {

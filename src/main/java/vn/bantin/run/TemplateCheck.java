@@ -46,7 +46,13 @@ public final class TemplateCheck {
         } catch (ReportException e) {
             return List.of(Labels.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
         }
-        for (Path template : templates(settings.templatesDir())) {
+        for (Path styles : files(settings.templatesDir(), ".jrtx")) {
+            String problem = TemplateProblems.notWellFormed(styles);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        for (Path template : files(settings.templatesDir(), ".jrxml")) {
             try {
                 renderer.templates().get(template);
             } catch (ReportException e) {
@@ -81,7 +87,8 @@ public final class TemplateCheck {
         try {
             render.run();
         } catch (ReportException e) {
-            problems.add(TemplateProblems.describe(settings.templatesDir().resolve(what), e));
+            problems.add(e.template() != null ? TemplateProblems.describe(e)
+                    : TemplateProblems.describe(settings.templatesDir().resolve(what), e));
         }
     }
 
@@ -95,9 +102,9 @@ public final class TemplateCheck {
         }
     }
 
-    private static List<Path> templates(Path dir) throws IOException {
+    private static List<Path> files(Path dir, String extension) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".jrxml")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(extension)).sorted().toList();
         }
     }
 }

@@ -63,6 +63,15 @@ class TemplatesCheckTest {
     }
 
     @Test
+    void aBrokenStyleFileIsReportedAtItsOwnLine() throws IOException {
+        Path styles = templates().resolve("styles.jrtx");
+        int line = edit(styles, "<style name=\"Title\"", "<style name=\"Title\" <");
+        CliRun r = check();
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.out().contains(styles + ":" + line + ": not well-formed XML"), r.out());
+    }
+
+    @Test
     void anUnknownParameterIsReportedWhereItIsUsed() throws IOException {
         Path unit = templates().resolve("unit.jrxml");
         int line = edit(unit, "$P{unitName}", "$P{unitNmae}");
