@@ -213,17 +213,10 @@ public final class BulletinRun {
             List<Rendered> rendered = new ArrayList<>();
             if (request.wants(PROVINCE)) {
                 Map<String, Object> values = parameters.build(indicators, tree, context);
-                String stem = "ban-tin-" + period.key() + "-tinh";
-                Path dir = Files.createDirectories(staging.resolve("tinh"));
-                try {
-                    renderer.renderProvincePdf(values, labels, dir.resolve(stem + ".pdf"));
-                    renderer.renderProvinceXlsx(values, labels, dir.resolve(stem + ".xlsx"));
-                    rendered.add(new Rendered(PROVINCE, null, values, List.of(Path.of("tinh", stem + ".pdf"), Path.of("tinh", stem + ".xlsx")), stem));
-                    listener.rendered(folder.target().resolve("tinh").resolve(stem + ".pdf"));
-                } catch (ReportException e) {
-                    deleteHalfMade(dir, stem);
-                    notMadeOrThrow(e, PROVINCE, null, request, notMade);
-                }
+                render(new Rendered(PROVINCE, null, values, "tinh", "ban-tin-" + period.key() + "-tinh"), (pdf, xlsx) -> {
+                    renderer.renderProvincePdf(values, labels, pdf);
+                    renderer.renderProvinceXlsx(values, labels, xlsx);
+                }, folder, request, rendered, notMade);
             }
             List<RunResult.Delivery> deliveries = new ArrayList<>();
             if (request.wants(UNIT)) {
@@ -237,16 +230,10 @@ public final class BulletinRun {
                     }
                     Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
                     String stem = "ban-tin-" + period.key() + "-" + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-                    Path dir = Files.createDirectories(staging.resolve("don-vi"));
-                    try {
-                        renderer.renderUnitPdf(values, labels, dir.resolve(stem + ".pdf"));
-                        renderer.renderUnitXlsx(values, labels, dir.resolve(stem + ".xlsx"));
-                        rendered.add(new Rendered(UNIT, code, values, List.of(Path.of("don-vi", stem + ".pdf"), Path.of("don-vi", stem + ".xlsx")), stem));
-                        listener.rendered(folder.target().resolve("don-vi").resolve(stem + ".pdf"));
-                    } catch (ReportException e) {
-                        deleteHalfMade(dir, stem);
-                        notMadeOrThrow(e, UNIT, code, request, notMade);
-                    }
+                    render(new Rendered(UNIT, code, values, "don-vi", stem), (pdf, xlsx) -> {
+                        renderer.renderUnitPdf(values, labels, pdf);
+                        renderer.renderUnitXlsx(values, labels, xlsx);
+                    }, folder, request, rendered, notMade);
                 }
             }
 
@@ -258,9 +245,7 @@ public final class BulletinRun {
                             List.of(), "check");
                 } catch (EmailTemplateException e) {
                     rendered.remove(r);
-                    for (Path f : r.files()) {
-                        Files.deleteIfExists(staging.resolve(f));
-                    }
+                    deleteHalfMade(staging, r);
                     notMade(r.bulletin(), r.unit(), e.getMessage(), request, notMade);
                 }
             }
@@ -281,14 +266,46 @@ public final class BulletinRun {
         }
     }
 
-    /** The PDF of a bulletin whose workbook then failed: never sent, so not left beside the others either. */
-    private static void deleteHalfMade(Path dir, String stem) throws IOException {
-        Files.deleteIfExists(dir.resolve(stem + ".pdf"));
-        Files.deleteIfExists(dir.resolve(stem + ".xlsx"));
+    /**
+     * Writes one bulletin's PDF and workbook into the staging folder and keeps it for delivery; a template's problem
+     * stops this bulletin only, and what it had written is removed.
+     */
+    private void render(Rendered bulletin, BulletinWriter writer, OutputFolder folder, RunRequest request,
+                        List<Rendered> rendered, List<RunResult.NotMade> notMade) throws IOException {
+        Path staging = folder.staging();
+        Files.createDirectories(staging.resolve(bulletin.folder()));
+        try {
+            writer.write(staging.resolve(bulletin.files().get(0)), staging.resolve(bulletin.files().get(1)));
+            rendered.add(bulletin);
+            listener.rendered(folder.target().resolve(bulletin.files().get(0)));
+        } catch (ReportException e) {
+            deleteHalfMade(staging, bulletin);
+            notMadeOrThrow(e, bulletin.bulletin(), bulletin.unit(), request, notMade);
+        }
     }
 
-    /** A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's. */
-    private record Rendered(String bulletin, String unit, Map<String, Object> values, List<Path> files, String stem) {}
+    /** Writes a bulletin's PDF and workbook to these paths. */
+    @FunctionalInterface
+    private interface BulletinWriter {
+        void write(Path pdf, Path xlsx);
+    }
+
+    /** A bulletin that is not sent is not left beside the others either (say, the PDF of one whose workbook failed). */
+    private static void deleteHalfMade(Path staging, Rendered bulletin) throws IOException {
+        for (Path f : bulletin.files()) {
+            Files.deleteIfExists(staging.resolve(f));
+        }
+    }
+
+    /**
+     * A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's, its PDF and workbook
+     * {@code folder/stem.pdf} and {@code .xlsx} in the run's folder.
+     */
+    private record Rendered(String bulletin, String unit, Map<String, Object> values, String folder, String stem) {
+        List<Path> files() {
+            return List.of(Path.of(folder, stem + ".pdf"), Path.of(folder, stem + ".xlsx"));
+        }
+    }
 
     /**
      * A comparison period's figures: computed from the exports when they span that whole period, otherwise the
