@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
     /** A file under {@code var/} of the working folder, shared between processes through H2's automatic mixed mode. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./var/bantin;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     public static final String DEFAULT_USER = "sa";
+    private static final String H2 = "jdbc:h2:";
     private static final int MAX_CONNECTIONS = 8;
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
@@ -61,13 +62,34 @@ public final class Database implements AutoCloseable {
                 ? url : url + ";WRITE_DELAY=0";
     }
 
+    /**
+     * A file store goes through H2's {@code async:} file system. With the default one, H2 does its file I/O on a
+     * {@code FileChannel} in the thread that runs the statement; an interrupt of that thread closes the channel and H2
+     * then closes the whole database, for every connection (and every process sharing it through AUTO_SERVER). Quartz
+     * interrupts its own threads when it shuts down, now and then in the middle of a commit, and the service's stop
+     * then failed with "The database has been closed". {@code async:} does the I/O in threads of its own and waits for
+     * it through interrupts: same files and format, shared with processes that open them as {@code file:}. Other URLs
+     * (in memory, a server, another file system) are left alone; as for H2, a prefix before a colon at index 2 or later
+     * names a file system ({@code C:} is a drive), and {@code file:} and {@code nio:} are the default one.
+     */
+    static String uninterruptible(String url) {
+        String name = url.substring(H2.length());
+        String path = name.startsWith("file:") ? name.substring("file:".length())
+                : name.startsWith("nio:") ? name.substring("nio:".length()) : name;
+        int colon = path.indexOf(':');
+        int semicolon = path.indexOf(';');
+        boolean defaultFileSystem = colon < 2 || (semicolon >= 0 && semicolon < colon);
+        return defaultFileSystem ? H2 + "async:" + path : url;
+    }
+
     public static Database open(String url, String user, String password) {
         String where = where(url);
-        if (!url.startsWith("jdbc:h2:")) {
+        if (!url.startsWith(H2)) {
             throw new StoreException("The store URL " + where + " is not supported: this version keeps its store in H2"
                     + " (a URL that starts with jdbc:h2:, such as " + DEFAULT_URL + ").");
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(durable(url), user, password == null ? "" : password);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(uninterruptible(durable(url)), user,
+                password == null ? "" : password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         try {

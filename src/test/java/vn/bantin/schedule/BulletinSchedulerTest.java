@@ -127,9 +127,10 @@ class BulletinSchedulerTest {
 
     @Test
     void aRequestStoredByAnotherProcessRunsOnTheService() throws Exception {
-        // The client reaches the database over TCP, as `trigger` does when serve holds the file (H2 AUTO_SERVER).
+        // The client reaches the database over TCP, as `trigger` does when serve holds the file (H2 AUTO_SERVER). The
+        // server is in this JVM, so it names the file as the service's Database opened it, through H2's async: file system.
         Server tcp = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString()).start();
-        Database remote = Database.open("jdbc:h2:tcp://localhost:" + tcp.getPort() + "/bantin");
+        Database remote = Database.open("jdbc:h2:tcp://localhost:" + tcp.getPort() + "/async:bantin");
         Launches launches = new Launches();
         BulletinScheduler service = service(schedules(), launches, leaders());
         try (BulletinScheduler client = BulletinScheduler.client(remote.dataSource(), schedules(), Clock.system(HCM))) {

@@ -59,6 +59,41 @@ class DatabaseTest {
     }
 
     @Test
+    void anInterruptedThreadLeavesTheStoreOpen() throws SQLException {
+        try (Database db = Database.open(TestStores.url(dir))) {
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE probe(id INT)");
+                // Interrupted as Quartz interrupts its threads when it shuts down, just before the commit writes the file.
+                Thread.currentThread().interrupt();
+                try {
+                    s.executeUpdate("INSERT INTO probe VALUES (1)");
+                } finally {
+                    assertTrue(Thread.interrupted(), "the interrupt is left to the thread");
+                }
+            }
+            assertEquals(1, count(db, "probe"), "the store is still open, with the row");
+        }
+        try (Database db = Database.open(TestStores.url(dir))) {
+            assertEquals(1, count(db, "probe"), "and the row is on disk");
+        }
+    }
+
+    @Test
+    void fileStoresGoThroughTheFileSystemThatInterruptsDoNotClose() {
+        assertEquals("jdbc:h2:async:./var/bantin;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE",
+                Database.uninterruptible(Database.DEFAULT_URL));
+        assertEquals("jdbc:h2:async:~/bantin", Database.uninterruptible("jdbc:h2:~/bantin"));
+        assertEquals("jdbc:h2:async:/srv/bantin", Database.uninterruptible("jdbc:h2:nio:/srv/bantin"));
+        assertEquals("jdbc:h2:async:C:/data/bantin", Database.uninterruptible("jdbc:h2:file:C:/data/bantin"));
+        assertEquals("jdbc:h2:async:/srv/bantin;INIT=RUNSCRIPT FROM 'classpath:a.sql'",
+                Database.uninterruptible("jdbc:h2:/srv/bantin;INIT=RUNSCRIPT FROM 'classpath:a.sql'"));
+        for (String other : List.of("jdbc:h2:mem:bantin", "jdbc:h2:tcp://db:9092/bantin", "jdbc:h2:ssl://db/bantin",
+                "jdbc:h2:async:/srv/bantin", "jdbc:h2:split:/srv/bantin", "jdbc:h2:zip:~/b.zip!/bantin")) {
+            assertEquals(other, Database.uninterruptible(other));
+        }
+    }
+
+    @Test
     void aSecondProcessSharesTheStoreThroughAutoServer() throws Exception {
         String url = TestStores.url(dir);
         Process other = hold(url);
