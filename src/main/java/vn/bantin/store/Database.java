@@ -47,12 +47,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the store at {@code url} and applies the migrations it lacks.
-     *
-     * @throws StoreException when the database is held by another process, refuses the user, cannot be read or
-     *                        written, or has a schema this version cannot use; the message says which and what to do
-     */
-    /**
      * H2 writes committed transactions to disk up to a second later by default; a process killed in that second
      * loses them, and the ledger would forget messages it had sent (found by killing a delivering run). Every
      * commit of the store is written at once.
@@ -82,6 +76,12 @@ public final class Database implements AutoCloseable {
         return defaultFileSystem ? H2 + "async:" + path : url;
     }
 
+    /**
+     * Opens the store at {@code url} and applies the migrations it lacks.
+     *
+     * @throws StoreException when the database is held by another process, refuses the user, cannot be read or
+     *                        written, or has a schema this version cannot use; the message says which and what to do
+     */
     public static Database open(String url, String user, String password) {
         String where = where(url);
         if (!url.startsWith(H2)) {
