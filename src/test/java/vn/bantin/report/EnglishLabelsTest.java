@@ -27,13 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
-import net.sf.jasperreports.engine.JRPrintElement;
-import net.sf.jasperreports.engine.JRPrintFrame;
-import net.sf.jasperreports.engine.JRPrintText;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReportsContext;
-
 /** The English label set: the same keys and placeholders as the Vietnamese one, and a province bulletin made with it. */
 class EnglishLabelsTest {
 
@@ -159,16 +152,8 @@ class EnglishLabelsTest {
 
     @Test
     void noTextIsCutOff() {
-        JasperReportsContext context = DefaultJasperReportsContext.getInstance();
-        context.setProperty(ProvincePdfTest.KEEP_FULL_TEXT, "true");
-        try {
-            JasperPrint print = new JasperRenderer(TEMPLATES).fillProvince(englishParameters(), Labels.load(TEMPLATES, "en"));
-            List<String> cut = new ArrayList<>();
-            print.getPages().forEach(page -> collectCut(page.getElements(), cut));
-            assertEquals(List.of(), cut, "text that did not fit its box");
-        } finally {
-            context.removeProperty(ProvincePdfTest.KEEP_FULL_TEXT);
-        }
+        assertEquals(List.of(), FilledTexts.cut(() -> new JasperRenderer(TEMPLATES).fillProvince(englishParameters(),
+                Labels.load(TEMPLATES, "en"))), "text that did not fit its box");
     }
 
     @Test
@@ -176,16 +161,6 @@ class EnglishLabelsTest {
         double[] extent = PdfContent.textExtent(pdf);
         assertTrue(extent[0] >= 85 - 0.5, "text starts at " + extent[0]);
         assertTrue(extent[1] <= 595 - 42 + 0.5, "text ends at " + extent[1]);
-    }
-
-    private static void collectCut(List<JRPrintElement> elements, List<String> cut) {
-        for (JRPrintElement element : elements) {
-            if (element instanceof JRPrintFrame frame) {
-                collectCut(frame.getElements(), cut);
-            } else if (element instanceof JRPrintText t && t.getTextTruncateIndex() != null) {
-                cut.add(t.getFullText());
-            }
-        }
     }
 
     private static Properties read(Path file) throws IOException {

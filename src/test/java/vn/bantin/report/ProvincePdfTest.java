@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -23,18 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
-import net.sf.jasperreports.engine.JRPrintElement;
-import net.sf.jasperreports.engine.JRPrintFrame;
-import net.sf.jasperreports.engine.JRPrintText;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReportsContext;
-
 /** The province bulletin rendered from the 2022 figures, read back as a reader's PDF viewer would. */
 class ProvincePdfTest {
 
     static final Path TEMPLATES = Path.of("templates");
-    static final String KEEP_FULL_TEXT = "net.sf.jasperreports.print.keep.full.text";
 
     @TempDir
     static Path out;
@@ -169,28 +160,8 @@ class ProvincePdfTest {
         assertTrue(cut.get(0).startsWith("Trên cơ sở dữ liệu"), cut.get(0));
     }
 
-    /** Texts the fill had to cut because their box could not grow; Jasper marks them only when told to keep the full text. */
     private static List<String> cutTexts(Path templates) {
-        JasperReportsContext context = DefaultJasperReportsContext.getInstance();
-        context.setProperty(KEEP_FULL_TEXT, "true");
-        try {
-            JasperPrint print = new JasperRenderer(templates).fillProvince(SampleParameters.year2022(), Labels.load(TEMPLATES, "vi"));
-            List<String> cut = new ArrayList<>();
-            print.getPages().forEach(page -> collectCut(page.getElements(), cut));
-            return cut;
-        } finally {
-            context.removeProperty(KEEP_FULL_TEXT);
-        }
-    }
-
-    private static void collectCut(List<JRPrintElement> elements, List<String> cut) {
-        for (JRPrintElement element : elements) {
-            if (element instanceof JRPrintFrame frame) {
-                collectCut(frame.getElements(), cut);
-            } else if (element instanceof JRPrintText text && text.getTextTruncateIndex() != null) {
-                cut.add(text.getFullText());
-            }
-        }
+        return FilledTexts.cut(() -> new JasperRenderer(templates).fillProvince(SampleParameters.year2022(), Labels.load(TEMPLATES, "vi")));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static vn.bantin.report.ProvincePdfTest.assertContainsAll;
 import static vn.bantin.report.ProvincePdfTest.nfc;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
-import net.sf.jasperreports.engine.JRPrintElement;
-import net.sf.jasperreports.engine.JRPrintFrame;
-import net.sf.jasperreports.engine.JRPrintText;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReportsContext;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Level;
 import vn.bantin.indicator.Period;
@@ -204,43 +197,12 @@ class UnitPdfTest {
 
     /** Every text the filled bulletin prints, one per box (a table cell's text whole, however it wraps). */
     private static List<String> printedTexts(Map<String, Object> params) {
-        JasperPrint print = new JasperRenderer(TEMPLATES).fillUnit(params, Labels.load(TEMPLATES, "vi"));
-        List<String> texts = new ArrayList<>();
-        print.getPages().forEach(page -> collectTexts(page.getElements(), texts));
-        return texts.stream().map(PdfContent::flat).toList();
+        return FilledTexts.printed(new JasperRenderer(TEMPLATES).fillUnit(params, Labels.load(TEMPLATES, "vi"))).stream()
+                .map(PdfContent::flat).toList();
     }
 
-    private static void collectTexts(List<JRPrintElement> elements, List<String> texts) {
-        for (JRPrintElement element : elements) {
-            if (element instanceof JRPrintFrame frame) {
-                collectTexts(frame.getElements(), texts);
-            } else if (element instanceof JRPrintText text) {
-                texts.add(text.getFullText());
-            }
-        }
-    }
-
-    /** Texts the fill had to cut because their box could not grow (see ProvincePdfTest). */
+    /** Texts the fill had to cut because their box could not grow. */
     private static List<String> cutTexts(Map<String, Object> params) {
-        JasperReportsContext context = DefaultJasperReportsContext.getInstance();
-        context.setProperty(ProvincePdfTest.KEEP_FULL_TEXT, "true");
-        try {
-            JasperPrint print = new JasperRenderer(TEMPLATES).fillUnit(params, Labels.load(TEMPLATES, "vi"));
-            List<String> cut = new ArrayList<>();
-            print.getPages().forEach(page -> collectCut(page.getElements(), cut));
-            return cut;
-        } finally {
-            context.removeProperty(ProvincePdfTest.KEEP_FULL_TEXT);
-        }
-    }
-
-    private static void collectCut(List<JRPrintElement> elements, List<String> cut) {
-        for (JRPrintElement element : elements) {
-            if (element instanceof JRPrintFrame frame) {
-                collectCut(frame.getElements(), cut);
-            } else if (element instanceof JRPrintText text && text.getTextTruncateIndex() != null) {
-                cut.add(text.getFullText());
-            }
-        }
+        return FilledTexts.cut(() -> new JasperRenderer(TEMPLATES).fillUnit(params, Labels.load(TEMPLATES, "vi")));
     }
 }
