@@ -59,7 +59,7 @@ final class RunLauncher implements BulletinLauncher {
                 r.count("sent"), r.count("already-sent"), r.failedDeliveries());
         if (!r.notMade().isEmpty()) {
             throw new Exception(r.notMade().size() + " bulletin(s) not made, so not sent (the administrator was told): "
-                    + r.notMade().get(0).describe());
+                    + String.join("; ", r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList()));
         }
         if (r.failedDeliveries() > 0) {
             throw new Exception(r.failedDeliveries() + " message(s) not delivered; the next run tries them again");

@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Fills the email templates of {@code templates/email/} in the configured language: {@code <bulletin>_<lang>.html},
- * {@code <bulletin>_<lang>.txt} and the subject line in {@code email_<lang>.properties}. A {@code {{key}}} placeholder takes the bulletin's value of that
- * key; values are escaped in HTML, so text from the exports shows as text.
+ * {@code <bulletin>_<lang>.txt} and the subject line in {@code email_<lang>.properties}. A {@code {{key}}} placeholder
+ * takes the bulletin's value of that key; values are escaped in HTML, so text from the exports shows as text.
  */
 public final class MessageComposer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
@@ -45,6 +46,15 @@ public final class MessageComposer {
         String body = bulletin + "_" + language;
         return new Message(to, fill(subject, all, false, subjectKey), fill(read(body + ".html"), all, true, body + ".html"),
                 fill(read(body + ".txt"), all, false, body + ".txt"), attachments, fileStem);
+    }
+
+    /**
+     * Composes a bulletin's message for a stand-in recipient and throws what {@link #compose} would, so that a broken
+     * email template is found before the first of its messages goes out.
+     */
+    public void check(String bulletin, Map<String, ?> values) {
+        compose(bulletin, new Recipient("", "Người nhận", "check@localhost", Set.of(bulletin)), values, List.of(),
+                "check");
     }
 
     private static Map<String, ?> withRecipient(Map<String, ?> values, Recipient to) {

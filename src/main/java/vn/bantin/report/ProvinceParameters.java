@@ -204,8 +204,8 @@ public final class ProvinceParameters {
         List<Map<String, Object>> rows = new ArrayList<>();
         long rejected = 0;
         for (SourceSummary s : ctx.sources()) {
-            rows.add(map("source", s.file(), "system", words.label("source." + s.source() + ".system"), "rowsRead", s.rowsRead(), "rowsCounted", s.rowsCounted(),
-                    "rowsRejected", s.rowsRejected(), "statusText", words.label(s.rowsRejected() == 0 ? "quality.ok" : "quality.rejects")));
+            rows.add(map("source", s.file(), "system", words.label("source." + s.source() + ".system"),
+                    "rowsRead", s.rowsRead(), "rowsCounted", s.rowsCounted(), "rowsRejected", s.rowsRejected(), "statusText", words.label(s.rowsRejected() == 0 ? "quality.ok" : "quality.rejects")));
             rejected += s.rowsRejected();
         }
         p.put("dataQuality", rows);

@@ -7,13 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRRuntimeException;
@@ -21,10 +18,10 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 
 /**
- * Compiled templates, keyed by the SHA-256 of the JRXML's bytes. Compiling is several times slower
- * than filling, so an unchanged template is compiled once per process (a service shares one cache across its
- * runs); an edited one has a new hash and is compiled on its next use, without a restart. The file is read once per use and the same
- * bytes are hashed and compiled, so hash and report always match.
+ * Compiled templates, keyed by the SHA-256 of the JRXML's bytes. Compiling is several times slower than filling, so
+ * an unchanged template is compiled once per process (a service shares one cache across its runs); an edited one has
+ * a new hash and is compiled on its next use, without a restart. The file is read once per use and the same bytes are
+ * hashed and compiled, so hash and report always match.
  */
 public final class TemplateCache {
 
@@ -46,11 +43,6 @@ public final class TemplateCache {
     /** The SHA-256 (hex) of the content of {@code jrxml} when it was last used, or null if it never was. */
     public String hashOf(Path jrxml) {
         return hashByTemplate.get(jrxml.toAbsolutePath().normalize());
-    }
-
-    /** Each template used so far and the SHA-256 (hex) of the content last used. */
-    public Map<Path, String> contentHashes() {
-        return Collections.unmodifiableMap(new TreeMap<>(hashByTemplate));
     }
 
     /** How many times a template was actually compiled (not served from the cache). */

@@ -139,8 +139,8 @@ public final class BulletinRun {
             if (result.notMade().isEmpty()) {
                 runs.finish(runId, summary);
             } else {
-                runs.fail(runId, summary + "; not made: " + String.join("; ", result.notMade().stream()
-                        .map(RunResult.NotMade::describe).toList()));
+                runs.fail(runId, summary + "; not made: " + String.join("; ", result.notMadeByProblem().stream()
+                        .map(RunResult.NotMadeGroup::describe).toList()));
                 new AdminNotice(settings, sender).bulletinsNotMade(result, runId);
             }
             if (result.failedDeliveries() > 0) {
@@ -241,8 +241,7 @@ public final class BulletinRun {
             // a broken email template stops its bulletin, not half of its messages.
             for (Rendered r : List.copyOf(rendered)) {
                 try {
-                    composer.compose(r.bulletin(), new Recipient("", "", "check@localhost", Set.of(r.bulletin())), r.values(),
-                            List.of(), "check");
+                    composer.check(r.bulletin(), r.values());
                 } catch (EmailTemplateException e) {
                     rendered.remove(r);
                     deleteHalfMade(staging, r);

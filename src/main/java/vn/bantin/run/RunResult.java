@@ -17,11 +17,7 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
      * A bulletin that was not made, so not sent: the province's ({@code unit} null) or one unit's, with the problem
      * as {@code templates check} words it and the addresses that did not get it (the next run after the fix sends it).
      */
-    public record NotMade(String bulletin, String unit, String problem, List<String> recipients) {
-        public String describe() {
-            return (unit == null ? bulletin + " bulletin" : "unit bulletin of " + unit) + ": " + problem;
-        }
-    }
+    public record NotMade(String bulletin, String unit, String problem, List<String> recipients) {}
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
@@ -75,6 +71,11 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
 
         public int recipients() {
             return bulletins.stream().mapToInt(n -> n.recipients().size()).sum();
+        }
+
+        /** "unit bulletins of SXD, STTTT: templates/unit.jrxml:12: …". */
+        public String describe() {
+            return what() + ": " + problem;
         }
     }
 

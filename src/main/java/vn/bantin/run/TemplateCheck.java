@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.EmailTemplateException;
 import vn.bantin.delivery.MessageComposer;
-import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
@@ -95,8 +93,7 @@ public final class TemplateCheck {
     /** Fills the email subject and bodies of a bulletin with its values, as a run does before the first message goes out. */
     private static void checkEmail(List<String> problems, Settings settings, String bulletin, Map<String, Object> values) {
         try {
-            new MessageComposer(settings.templatesDir(), settings.language()).compose(bulletin,
-                    new Recipient("", "Người nhận", "check@localhost", Set.of(bulletin)), values, List.of(), "check");
+            new MessageComposer(settings.templatesDir(), settings.language()).check(bulletin, values);
         } catch (EmailTemplateException e) {
             problems.add(e.getMessage());
         }

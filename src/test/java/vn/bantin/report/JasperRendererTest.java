@@ -133,7 +133,7 @@ class JasperRendererTest {
         renderer.renderProvinceXlsx(SampleParameters.year2022(), LABELS, dir.resolve("a.xlsx"));
         renderer.renderProvinceXlsx(SampleParameters.year2022(), LABELS, dir.resolve("b.xlsx"));
 
-        Map<Path, String> hashes = renderer.templates().contentHashes();
+        Map<Path, String> hashes = renderer.usedTemplates();
         assertEquals(sheets, hashes.size(), hashes.toString());
         assertAll(hashes.keySet().stream().map(p -> () -> assertTrue(p.toString().contains("workbook"), p.toString())));
         assertEquals(sheets, renderer.templates().compilations(), "the second workbook reuses the compiled sheets");

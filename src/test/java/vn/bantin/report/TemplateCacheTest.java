@@ -41,12 +41,12 @@ class TemplateCacheTest {
         Path template = Files.copy(SMALL, dir.resolve("sheet.jrxml"));
         TemplateCache cache = new TemplateCache();
         JasperReport before = cache.get(template);
-        String hashBefore = cache.contentHashes().get(template.toAbsolutePath());
+        String hashBefore = cache.hashOf(template);
 
         String edited = Files.readString(template).replace("height=\"20\" fontName", "height=\"20\" fontSize=\"14.0\" fontName");
         Files.writeString(template, edited);
         JasperReport after = cache.get(template);
-        String hashAfter = cache.contentHashes().get(template.toAbsolutePath());
+        String hashAfter = cache.hashOf(template);
 
         assertNotSame(before, after);
         assertEquals(2, cache.compilations());
@@ -64,8 +64,9 @@ class TemplateCacheTest {
         cache.get(a);
         cache.get(b);
 
-        assertEquals(2, cache.contentHashes().size());
-        assertTrue(cache.contentHashes().get(a.toAbsolutePath()).matches("[0-9a-f]{64}"));
+        assertTrue(cache.hashOf(a).matches("[0-9a-f]{64}"), cache.hashOf(a));
+        assertTrue(cache.hashOf(b).matches("[0-9a-f]{64}"), cache.hashOf(b));
+        assertNotEquals(cache.hashOf(a), cache.hashOf(b));
     }
 
     @Test
