@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ public final class JasperRenderer {
     private final Path templatesDir;
     private final TemplateCache templates;
     private final JasperReportsContext context;
-    private final Map<Path, String> used = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<Path, String> used = new ConcurrentHashMap<>();
 
     public JasperRenderer(Path templatesDir) {
         this(templatesDir, new TemplateCache());

@@ -52,15 +52,13 @@ public final class TemplateProblems {
         return template + ":1: " + firstLines(message);
     }
 
-    /** {@code file:line: not well-formed XML: …} for a style template or other XML file of the folder, or null when it is fine. */
+    /**
+     * {@code file:line: not well-formed XML: …} for a style template or another XML file of the folder, or null when
+     * it is well formed.
+     */
     public static String notWellFormed(Path file) throws IOException {
         String problem = xmlProblem(Files.readAllBytes(file));
-        if (problem == null) {
-            return null;
-        }
-        Matcher xml = XML_LINE.matcher(problem);
-        return xml.find() ? file + ":" + xml.group(1) + ": not well-formed XML: " + xml.group(2).strip()
-                : file + ":1: not well-formed XML: " + problem;
+        return problem == null ? null : describe(new ReportException(file, "is not well-formed XML: " + problem, null));
     }
 
     /** Where and why the content is not well-formed XML, or null when it is. */
