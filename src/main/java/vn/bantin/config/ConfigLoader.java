@@ -107,6 +107,11 @@ public final class ConfigLoader {
         d.put("smtp.password-env", SmtpSettings.DEFAULT_PASSWORD_VARIABLE);
         d.put("delivery.attempts", "4");
         d.put("delivery.first-wait", "PT10S");
+        d.put("smtp.connect-timeout", "PT15S");
+        d.put("smtp.timeout", "PT1M");
+        d.put("smtp.data-timeout", "PT10M");
+        d.put("smtp.attempt-limit", "PT15M");
+        d.put("delivery.lease", "");
         d.put("store.url", Database.DEFAULT_URL);
         d.put("readiness.retry-every", "PT2H");
         d.put("readiness.max-retries", "36");
@@ -231,9 +236,19 @@ public final class ConfigLoader {
             throw bad("delivery.first-wait", "an ISO-8601 duration such as PT10S or PT1M");
         }
         Backoff backoff = new Backoff(attempts, firstWait, 3, java.time.Duration.ofMinutes(5));
+        java.time.Duration attemptLimit = duration("smtp.attempt-limit", "how long one attempt at a message may take in all");
+        java.time.Duration lease = attemptLimit.plus(LEASE_MARGIN);
+        if (!text("delivery.lease").isEmpty()) {
+            lease = duration("delivery.lease", "how long a claimed message is held before another sender may take it over");
+            if (lease.compareTo(attemptLimit) <= 0) {
+                throw bad("delivery.lease", "a duration longer than smtp.attempt-limit (" + attemptLimit + "), or nothing for "
+                        + attemptLimit.plus(LEASE_MARGIN) + ": a shorter lease lets a second sender send a message that is still"
+                        + " being sent");
+            }
+        }
         String host = text("smtp.host");
         if (host.isEmpty()) {
-            return new Settings.Mail(null, backoff, admin.isEmpty() ? null : admin);
+            return new Settings.Mail(null, backoff, admin.isEmpty() ? null : admin, lease);
         }
         SmtpSettings.Security security;
         try {
@@ -251,10 +266,28 @@ public final class ConfigLoader {
         }
         try {
             return new Settings.Mail(new SmtpSettings(host, port, security, text("smtp.username"), text("smtp.password-env"),
-                    SmtpSettings.DEFAULT_CONNECT_TIMEOUT, SmtpSettings.DEFAULT_TIMEOUT), backoff, admin.isEmpty() ? null : admin);
+                    duration("smtp.connect-timeout", "how long to wait for the connection"), duration("smtp.timeout",
+                    "how long to wait for each reply of the server"), duration("smtp.data-timeout",
+                    "how long to wait for the reply to the whole message"), attemptLimit), backoff, admin.isEmpty() ? null : admin, lease);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": smtp.*: " + e.getMessage());
         }
+    }
+
+    /** What a lease adds to the attempt limit: the time to record the outcome, with room to spare. */
+    private static final java.time.Duration LEASE_MARGIN = java.time.Duration.ofMinutes(5);
+
+    /** A positive ISO-8601 duration. */
+    private java.time.Duration duration(String key, String what) {
+        try {
+            java.time.Duration d = java.time.Duration.parse(text(key));
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw bad(key, what + ", as a positive ISO-8601 duration such as PT30S or PT10M");
     }
 
     private ZoneId zone() {

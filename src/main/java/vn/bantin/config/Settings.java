@@ -28,7 +28,15 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
      * How messages leave: through {@code smtp} (null: written to the outbox), retried after the waits of
      * {@code backoff}; {@code adminEmail} (null: nobody) is told when a run fails or a message does not go out.
      */
-    public record Mail(SmtpSettings smtp, Backoff backoff, String adminEmail) {}
+    public record Mail(SmtpSettings smtp, Backoff backoff, String adminEmail, java.time.Duration lease) {
+        /**
+         * {@code lease}: how long a claim in the delivery ledger holds a message before another sender may take it
+         * over; longer than the longest attempt the SMTP timeouts allow.
+         */
+        public Mail(SmtpSettings smtp, Backoff backoff, String adminEmail) {
+            this(smtp, backoff, adminEmail, vn.bantin.store.DeliveryLedger.DEFAULT_LEASE);
+        }
+    }
 
     /** How to read the exports of {@link #dataDir()}. */
     public SourceOptions sourceOptions() {

@@ -2,6 +2,8 @@ package vn.bantin.delivery;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +19,14 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 /**
  * What a failed send means for what to do next, read from the exception that caused it.
  * <ul>
- * <li>{@link #TRANSIENT}: may pass by itself (server down or busy, connection refused or cut, timeout, any 4xx
- * reply); try again after a while.</li>
+ * <li>{@link #TRANSIENT}: this message may go later (a 4xx reply to its recipient or to its data); try again after
+ * a while.</li>
+ * <li>{@link #UNREACHABLE}: the server cannot be reached or does not serve anyone now (connection refused or cut,
+ * no greeting, a timeout before the final dot, a 4xx greeting or reply to the sender); no other message would fare
+ * better, so the whole delivery waits and tries again as a whole.</li>
+ * <li>{@link #UNCERTAIN}: the message went past the final dot and no answer came; the server may have kept it.</li>
+ * <li>{@link #LOCAL}: the outbox folder cannot take the message (read-only, disk full); waiting does not fix it,
+ * so the delivery stops at once and the next run tries again.</li>
  * <li>{@link #REJECTED}: the server refused this message to this recipient for good (a 5xx reply to RCPT, such as
  * 550 no such user, or to the message itself); record it and do not try again.</li>
  * <li>{@link #SETUP}: the server refuses us, whoever the recipient (wrong user or password, STARTTLS required but
@@ -28,13 +36,18 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * Anything not recognised is transient: a recipient is only ever recorded rejected on a clear 5xx.
  */
 public enum Failure {
-    TRANSIENT, REJECTED, SETUP;
+    TRANSIENT, UNREACHABLE, UNCERTAIN, LOCAL, REJECTED, SETUP;
 
     private static final Pattern REPLY_CODE = Pattern.compile("response:\\s*\\[?(\\d{3})");
 
     /** The kind of failure {@code e} reports, from its cause. */
     public static Failure of(DeliveryException e) {
-        return classify(e.getCause());
+        return e.kind() != null ? e.kind() : classify(e.getCause());
+    }
+
+    /** Whether waiting and trying again may help. */
+    public boolean mayPass() {
+        return this == TRANSIENT || this == UNREACHABLE;
     }
 
     static Failure classify(Throwable cause) {
@@ -47,7 +60,12 @@ public enum Failure {
                 return byCode(a.getReturnCode(), REJECTED);
             }
             if (t instanceof SMTPSenderFailedException s) {
-                return byCode(s.getReturnCode(), SETUP);
+                return s.getReturnCode() >= 500 ? SETUP : UNREACHABLE;
+            }
+            if (t instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("Read-only")
+                    || t instanceof AccessDeniedException || t instanceof IOException io && io.getMessage() != null
+                    && io.getMessage().contains("No space left")) {
+                return LOCAL;
             }
             if (t instanceof SMTPSendFailedException s && !hasNested(t)) {
                 // The message itself was refused (after DATA: too large, judged spam): permanent for this message.
@@ -60,11 +78,13 @@ public enum Failure {
                 }
                 Matcher code = REPLY_CODE.matcher(text);
                 if (code.find()) {
-                    return byCode(Integer.parseInt(code.group(1)), SETUP);
+                    // A reply to no recipient in particular (the greeting, EHLO, MAIL): the server's state, not ours.
+                    int reply = Integer.parseInt(code.group(1));
+                    return reply >= 500 && reply < 600 ? SETUP : UNREACHABLE;
                 }
             }
             if (t instanceof IOException) {
-                return TRANSIENT;
+                return UNREACHABLE;
             }
         }
         return TRANSIENT;

@@ -22,7 +22,14 @@ final class MimeMessages {
     }
 
     static MimeMessage build(Session session, MailFrom from, Message m, ZonedDateTime sentAt) throws MessagingException {
-        MimeMessage mime = new MimeMessage(session);
+        String domain = from.address().substring(from.address().indexOf('@') + 1);
+        MimeMessage mime = m.messageId() == null ? new MimeMessage(session) : new MimeMessage(session) {
+            // The same delivery keeps the same Message-ID from one attempt to the next (saveChanges would make a new one).
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + m.messageId() + "@" + domain + ">");
+            }
+        };
         try {
             mime.setFrom(new InternetAddress(from.address(), from.name(), "UTF-8"));
             mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.to().email(), m.to().name(), "UTF-8"));

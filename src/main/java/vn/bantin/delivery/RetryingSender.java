@@ -27,7 +27,7 @@ public final class RetryingSender implements Sender {
             try {
                 return sender.send(message);
             } catch (DeliveryException e) {
-                if (Failure.of(e) != Failure.TRANSIENT || attempt >= backoff.attempts()) {
+                if (!Failure.of(e).mayPass() || attempt >= backoff.attempts()) {
                     throw e;
                 }
                 wait(backoff, sleeper, attempt, message.to().email(), e);

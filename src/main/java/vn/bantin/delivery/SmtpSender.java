@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -35,6 +38,12 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  */
 public final class SmtpSender implements Sender {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+    /** Cuts off attempts that outlive the attempt limit; one daemon thread for all senders. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "smtp-attempt-limit");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final SmtpSettings settings;
     private final MailFrom from;
@@ -104,6 +113,16 @@ public final class SmtpSender implements Sender {
 
     @Override
     public String send(Message message) throws DeliveryException {
+        return send(message, Handover.NONE);
+    }
+
+    /**
+     * One attempt, bounded as a whole by the attempt limit: a watchdog closes the connection when it is reached.
+     * {@code handover} hears of the final dot and of the server's 250 before QUIT; a failure after the dot with no
+     * answer is {@link Failure#UNCERTAIN}.
+     */
+    @Override
+    public String send(Message message, Handover handover) throws DeliveryException {
         String to = message.to().email();
         MimeMessage mime;
         try {
@@ -111,15 +130,51 @@ public final class SmtpSender implements Sender {
         } catch (MessagingException e) {
             throw new DeliveryException("the message to " + to + " could not be put together: " + e.getMessage(), e);
         }
-        try (Transport transport = session.getTransport(protocol)) {
+        AttemptTransport transport = new AttemptTransport(session, protocol, settings.host(), settings.port(), handover,
+                settings.dataTimeout(), settings.timeout());
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(transport::abort, settings.attemptLimit().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            transport.messageId(mime.getMessageID());
             transport.connect(settings.host(), settings.port(), settings.authenticates() ? settings.username() : null, password);
             transport.sendMessage(mime, mime.getAllRecipients());
             String id = mime.getMessageID();
             LOG.debug("{} accepted the message to {} as {}", settings.server(), to, id);
             return id;
         } catch (MessagingException e) {
+            if (transport.accepted()) {
+                return mimeId(mime);
+            }
+            if (transport.fateUnknown()) {
+                throw new DeliveryException("no answer from the mail server " + settings.server() + " after the whole message to "
+                        + to + " was sent (" + (transport.aborted() ? "the attempt reached its limit of " + seconds(settings.attemptLimit())
+                        : reply(innermost(e).getMessage())) + "): it may have kept the message", e, Failure.UNCERTAIN);
+            }
+            if (transport.aborted()) {
+                throw new DeliveryException("the mail server " + settings.server() + " did not finish with the message to " + to
+                        + " within the attempt limit of " + seconds(settings.attemptLimit()) + " (smtp.attempt-limit); it answers"
+                        + " too slowly", e, Failure.UNREACHABLE);
+            }
             throw new DeliveryException(describe(e, to), e);
+        } finally {
+            watchdog.cancel(false);
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException ignored) {
+                // QUIT after the answer: nothing depends on it
+            }
         }
+    }
+
+    private static String mimeId(MimeMessage mime) {
+        try {
+            return mime.getMessageID();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toSeconds() + " s";
     }
 
     /** One sentence on what the server did; never holds the password (the server's replies do not either). */

@@ -7,13 +7,19 @@ import java.util.Locale;
  * How to reach the mail server. The password is not here: {@code passwordVariable} names the environment
  * variable that holds it (so it is in no file of the repository, and this record can be printed and logged).
  * {@code username} empty means the server is used without authentication.
+ *
+ * <p>Every exchange has a bound: {@code connectTimeout} to open the connection, {@code timeout} for each reply and
+ * each write, {@code dataTimeout} for the reply to the final dot (RFC 5321 §4.5.3.2.6 asks for 10 minutes: the
+ * server may be checking the message), and {@code attemptLimit} for one whole attempt, however the server drips.
  */
 public record SmtpSettings(String host, int port, Security security, String username, String passwordVariable,
-                           Duration connectTimeout, Duration timeout) {
+                           Duration connectTimeout, Duration timeout, Duration dataTimeout, Duration attemptLimit) {
 
     public static final String DEFAULT_PASSWORD_VARIABLE = "BANTIN_SMTP_PASSWORD";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_DATA_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_ATTEMPT_LIMIT = Duration.ofMinutes(15);
 
     /** How the connection is protected. */
     public enum Security {
@@ -58,9 +64,18 @@ public record SmtpSettings(String host, int port, Security security, String user
         }
         username = username == null ? "" : username.strip();
         passwordVariable = passwordVariable == null || passwordVariable.isBlank() ? DEFAULT_PASSWORD_VARIABLE : passwordVariable.strip();
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("mail server timeouts must be positive");
+        for (Duration d : new Duration[] {connectTimeout, timeout, dataTimeout, attemptLimit}) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("mail server timeouts must be positive");
+            }
         }
+    }
+
+    /** Settings with the default reply-to-the-final-dot timeout and attempt limit. */
+    public SmtpSettings(String host, int port, Security security, String username, String passwordVariable,
+                        Duration connectTimeout, Duration timeout) {
+        this(host, port, security, username, passwordVariable, connectTimeout, timeout, DEFAULT_DATA_TIMEOUT,
+                DEFAULT_ATTEMPT_LIMIT);
     }
 
     /** A server at {@code host} with the default port of {@code security}, no user, default timeouts. */

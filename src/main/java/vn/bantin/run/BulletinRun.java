@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.Backoff;
 import vn.bantin.delivery.EmailTemplateException;
+import vn.bantin.delivery.FileNames;
 import vn.bantin.delivery.LedgerDelivery;
 import vn.bantin.delivery.Message;
 import vn.bantin.delivery.MessageComposer;
@@ -229,7 +230,9 @@ public final class BulletinRun {
                         continue;
                     }
                     Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
-                    String stem = "ban-tin-" + period.key() + "-" + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                    // A readable part and a hash of the exact code: codes that differ only in punctuation, case or
+                    // accents (H-TT.X, H-TT_X) never share a file, so nobody is sent another unit's bulletin.
+                    String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
                     render(new Rendered(UNIT, code, values, "don-vi", stem), (pdf, xlsx) -> {
                         renderer.renderUnitPdf(values, labels, pdf);
                         renderer.renderUnitXlsx(values, labels, xlsx);
@@ -249,10 +252,13 @@ public final class BulletinRun {
                 }
             }
             Path out = request.emails().isEmpty() ? folder.commit() : folder.merge();
+            // One delivery for the whole run: a server that is down makes it wait once, not once per message.
+            LedgerDelivery delivery = new LedgerDelivery(new DeliveryLedger(db, clock, settings.mail().lease()), sender,
+                    settings.mail().backoff(), sleeper);
             for (Rendered r : rendered) {
                 List<Path> files = r.files().stream().map(out::resolve).toList();
                 bulletins.addAll(files);
-                deliver(request, runId, r, files, composer, deliveries);
+                deliver(request, runId, r, files, composer, delivery, deliveries);
             }
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
@@ -369,15 +375,15 @@ public final class BulletinRun {
     }
 
     private void deliver(RunRequest request, long runId, Rendered bulletin, List<Path> files, MessageComposer composer,
-                         List<RunResult.Delivery> out) {
-        LedgerDelivery delivery = new LedgerDelivery(new DeliveryLedger(db, clock), sender, settings.mail().backoff(), sleeper);
+                         LedgerDelivery delivery, List<RunResult.Delivery> out) {
         for (Recipient r : settings.recipients()) {
             if (!request.delivers(r, bulletin.bulletin()) || (bulletin.unit() != null && !bulletin.unit().equals(r.unit()))) {
                 continue;
             }
             Message m = composer.compose(bulletin.bulletin(), r, bulletin.values(), files,
-                    bulletin.stem() + "--" + r.email().replaceAll("[^A-Za-z0-9.-]", "_"));
-            RunResult.Delivery d = RunResult.Delivery.of(r, delivery.deliver(bulletin.bulletin(), request.period().key(), m, runId));
+                    bulletin.stem() + "--" + FileNames.of(r.email().strip().toLowerCase(Locale.ROOT)));
+            RunResult.Delivery d = RunResult.Delivery.of(r, delivery.deliver(bulletin.bulletin(), request.period().key(),
+                    bulletin.unit(), m, runId));
             out.add(d);
             listener.delivered(r.email(), d.failed() ? "not delivered: " + d.error() : d.where());
         }

@@ -21,7 +21,8 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
-     * failed (kept to try again) or busy (another process holds it); {@code error} is null when it went out.
+     * failed (kept to try again), uncertain (no answer after the final dot, twice: the server may have it) or busy
+     * (being sent by another process: not a failure of this one); {@code error} is null when it went out or is busy.
      */
     public record Delivery(String recipient, String email, String status, String where, String error) {
         public boolean failed() {
@@ -30,7 +31,12 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
 
         static Delivery of(Recipient r, LedgerDelivery.Outcome outcome) {
             if (outcome instanceof LedgerDelivery.Outcome.Sent s) {
-                return new Delivery(r.name(), r.email(), "sent", s.messageId(), null);
+                return new Delivery(r.name(), r.email(), "sent", s.messageId() + (s.maybeTwice()
+                        ? " (an earlier attempt may have delivered it too, under the same Message-ID)" : ""), null);
+            }
+            if (outcome instanceof LedgerDelivery.Outcome.Uncertain u) {
+                return new Delivery(r.name(), r.email(), "uncertain", null, u.error() + "; not sent again on its own: ask the"
+                        + " recipient, then run --resend " + r.email() + " if it did not arrive");
             }
             if (outcome instanceof LedgerDelivery.Outcome.AlreadySent a) {
                 return new Delivery(r.name(), r.email(), "already-sent", "sent before, at " + a.at(), null);
@@ -42,7 +48,7 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
                 return new Delivery(r.name(), r.email(), "failed", null, f.error());
             }
             LedgerDelivery.Outcome.Busy b = (LedgerDelivery.Outcome.Busy) outcome;
-            return new Delivery(r.name(), r.email(), "busy", null, "another process is sending it since " + b.since());
+            return new Delivery(r.name(), r.email(), "busy", "being sent by another process (since " + b.since() + ")", null);
         }
     }
 

@@ -164,7 +164,7 @@ class LedgerDeliveryTest {
         List<Duration> waits = new ArrayList<>();
         LedgerDelivery down = new LedgerDelivery(ledger, SmtpSenderTest.sender(SmtpSenderTest.plain(port, ""), ""), QUICK, waits::add);
         Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, deliver(down, TO.get(0)));
-        assertEquals(Failure.TRANSIENT, failed.kind());
+        assertEquals(Failure.UNREACHABLE, failed.kind());
         assertEquals(3, failed.attempt());
         assertEquals(List.of(Duration.ofMillis(5), Duration.ofMillis(10)), waits);
         assertTrue(failed.error().startsWith("cannot connect to the mail server 127.0.0.1:" + port), failed.error());

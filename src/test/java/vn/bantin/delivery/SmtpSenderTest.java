@@ -144,11 +144,11 @@ class SmtpSenderTest {
     }
 
     @Test
-    void aServerThatIsDownIsATransientFailure() throws IOException {
+    void aServerThatIsDownIsUnreachableNotAProblemOfTheMessage() throws IOException {
         int port = FreePort.find();
         DeliveryException e = assertThrows(DeliveryException.class,
                 () -> sender(plain(port, ""), "").send(TestMessages.message(dir, "a@bacninh.gov.vn")));
-        assertEquals(Failure.TRANSIENT, Failure.of(e));
+        assertEquals(Failure.UNREACHABLE, Failure.of(e));
         assertTrue(e.getMessage().startsWith("cannot connect to the mail server 127.0.0.1:" + port), e.getMessage());
     }
 
@@ -174,12 +174,12 @@ class SmtpSenderTest {
     }
 
     @Test
-    void aGreetingThatTurnsUsAwayIsTransientWhen4xxAndSetupWhen5xx() throws IOException {
+    void aGreetingThatTurnsUsAwayIsUnreachableWhen4xxAndSetupWhen5xx() throws IOException {
         try (SmtpStub busy = SmtpStub.greeting("421 4.3.2 too many connections");
              SmtpStub closed = SmtpStub.greeting("554 5.7.1 no mail from your address")) {
             DeliveryException later = assertThrows(DeliveryException.class,
                     () -> sender(plain(busy.port(), ""), "").send(TestMessages.message(dir, "a@bacninh.gov.vn")));
-            assertEquals(Failure.TRANSIENT, Failure.of(later), later.getMessage());
+            assertEquals(Failure.UNREACHABLE, Failure.of(later), later.getMessage());
             DeliveryException never = assertThrows(DeliveryException.class,
                     () -> sender(plain(closed.port(), ""), "").send(TestMessages.message(dir, "a@bacninh.gov.vn")));
             assertEquals(Failure.SETUP, Failure.of(never), never.getMessage());

@@ -34,11 +34,11 @@ class DatabaseTest {
     @Test
     void openingAppliesTheMigrationsOnce() throws SQLException {
         try (Database db = Database.open(TestStores.url(dir))) {
-            assertEquals(List.of("1", "2"), appliedVersions(db));
+            assertEquals(List.of("1", "2", "4"), appliedVersions(db));
             assertEquals(0, count(db, "run") + count(db, "delivery") + count(db, "indicator_snapshot"));
         }
         try (Database db = Database.open(TestStores.url(dir))) {
-            assertEquals(List.of("1", "2"), appliedVersions(db), "re-opening applies nothing again");
+            assertEquals(List.of("1", "2", "4"), appliedVersions(db), "re-opening applies nothing again");
         }
         assertTrue(Files.exists(dir.resolve("bantin.mv.db")));
     }
@@ -48,11 +48,11 @@ class DatabaseTest {
         SettableClock clock = new SettableClock();
         try (Database db = Database.open(TestStores.url(dir))) {
             long id = new RunStore(db.dataSource(), clock).start("province", Period.parse("2022-12"), Map.of(), Map.of());
-            new DeliveryLedger(db.dataSource(), clock).claim(new DeliveryKey("province", "2022-12", "a@b.vn"), "S1", id);
+            new DeliveryLedger(db.dataSource(), clock).claim(new DeliveryKey("unit", "2022-12", "S1", "a@b.vn"), "S1", id);
         }
         try (Database db = Database.open(TestStores.url(dir))) {
             assertEquals(1, new RunStore(db.dataSource(), clock).recent(10).size());
-            DeliveryRow row = new DeliveryLedger(db.dataSource(), clock).find(new DeliveryKey("province", "2022-12", "a@b.vn")).orElseThrow();
+            DeliveryRow row = new DeliveryLedger(db.dataSource(), clock).find(new DeliveryKey("unit", "2022-12", "S1", "a@b.vn")).orElseThrow();
             assertEquals(DeliveryStatus.SENDING, row.status());
             assertEquals("S1", row.unitCode());
         }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.indicator.Period;
 
 class DeliveryLedgerTest {
-    private static final DeliveryKey KEY = new DeliveryKey("province", "2022-12", "chanh.vp@bacninh.gov.vn");
+    private static final DeliveryKey KEY = new DeliveryKey("unit", "2022-12", "S1", "chanh.vp@bacninh.gov.vn");
 
     @TempDir
     Path dir;
