@@ -73,7 +73,9 @@ class RunDeliveryTest {
         StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");
         LEADERS.forEach(e -> recipients.append(",Lãnh đạo,").append(e).append(",province\n"));
         recipients.append("SXD,Văn thư Sở Xây dựng,").append(SXD).append(",unit\n");
-        if (extraRecipient != null) {
+        if (extraRecipient != null && extraRecipient.contains(",")) {
+            recipients.append(extraRecipient);
+        } else if (extraRecipient != null) {
             recipients.append(",Địa chỉ sai,").append(extraRecipient).append(",province\n");
         }
         Files.writeString(config.resolve("recipients.csv"), recipients, StandardCharsets.UTF_8);
@@ -132,7 +134,7 @@ class RunDeliveryTest {
                 .filter(x -> subject(x).endsWith("Sở Xây dựng")).findFirst().orElseThrow();
         assertEquals("Bản tin chuyển đổi số tháng 12/2022 – Sở Xây dựng", unit.getSubject());
         Multipart unitParts = (Multipart) unit.getContent();
-        assertEquals("ban-tin-2022-12-sxd.pdf", unitParts.getBodyPart(1).getFileName());
+        assertEquals("ban-tin-2022-12-sxd-" + FileNames.hash("SXD") + ".pdf", unitParts.getBodyPart(1).getFileName());
         String unitText = (String) ((Multipart) unitParts.getBodyPart(0).getContent()).getBodyPart(0).getContent();
         assertTrue(unitText.contains("Sở Xây dựng: ") && unitText.contains("chỉ tiêu đạt; xếp thứ"), "own standing first: " + unitText);
 
@@ -149,6 +151,45 @@ class RunDeliveryTest {
         RunResult again = run(settings, smtp, db, Backoff.Sleeper.REAL);
         assertEquals(once, received(), "the second run sends nothing");
         assertTrue(again.deliveries().stream().allMatch(d -> d.status().equals("already-sent")), again.deliveries().toString());
+    }
+
+    @Test
+    void oneMailboxForThreeUnitsReceivesEachUnitsBulletin() throws Exception {
+        int port = FreePort.find();
+        String shared = "vanthu.chung@bacninh.gov.vn";
+        // One clerk for three units, the address spelt in two cases; the third unit listed twice.
+        Settings settings = settings(port, "STC,Văn thư chung,vanthu.chung@bacninh.gov.vn,unit\n"
+                + "SNV,Văn thư chung,VanThu.Chung@BacNinh.gov.vn,unit\n"
+                + "SKHDT,Văn thư chung,vanthu.chung@bacninh.gov.vn,unit\n"
+                + "SKHDT,Văn thư chung,Vanthu.Chung@bacninh.gov.vn,unit\n");
+        greenMail(port).start();
+        Database db = store(settings);
+        Sender smtp = new SmtpSender(settings.mail().smtp(), settings.mailFrom(), clock);
+
+        RunResult first = run(settings, smtp, db, Backoff.Sleeper.REAL);
+        assertEquals(0, first.failedDeliveries(), first.deliveries().toString());
+        List<String> subjects = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> java.util.Arrays.toString(sneaky(m::getAllRecipients)).toLowerCase(java.util.Locale.ROOT).contains(shared))
+                .map(RunDeliveryTest::subject).sorted().toList();
+        assertEquals(3, subjects.size(), "one message per unit, the unit listed twice once: " + subjects);
+        assertTrue(subjects.stream().anyMatch(t -> t.endsWith("Sở Tài chính")), subjects.toString());
+        assertTrue(subjects.stream().anyMatch(t -> t.endsWith("Sở Nội vụ")), subjects.toString());
+        assertTrue(subjects.stream().anyMatch(t -> t.endsWith("Sở Kế hoạch và Đầu tư")), subjects.toString());
+
+        run(settings, smtp, db, Backoff.Sleeper.REAL);
+        assertEquals(LEADERS.size() + 1 + 3, greenMail.getReceivedMessages().length, "a run again sends nothing");
+    }
+
+    private interface Throwing<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T sneaky(Throwing<T> f) {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -25,7 +25,26 @@ final class SmtpStub implements AutoCloseable {
     private final String dataReply;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger dataEnds = new AtomicInteger();
+    private final java.util.List<String> messageIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread thread;
+    /** How the server misbehaves, set before the client connects. */
+    volatile Behaviour behaviour = Behaviour.NORMAL;
+    /** How long the reply to the final dot takes (ms). */
+    volatile long dotDelayMillis;
+    /** Run when the client says QUIT, before the reply. */
+    volatile Runnable onQuit = () -> { };
+
+    /** Ways a server goes wrong. */
+    enum Behaviour {
+        NORMAL,
+        /** Takes the connection and never says a word. */
+        SILENT,
+        /** Greets one byte at a time, a line of continuation after another, for ever (a tarpit). */
+        DRIP,
+        /** Takes the whole message, then drops the line without answering the final dot. */
+        DROP_AFTER_DOT
+    }
 
     SmtpStub(String greeting, String mailReply, String rcptReply, String dataReply) throws IOException {
         this.server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -84,6 +103,23 @@ final class SmtpStub implements AutoCloseable {
     private void talk(Socket s) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
         Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.US_ASCII);
+        if (behaviour == Behaviour.SILENT) {
+            // Reads until the client gives up and closes.
+            while (in.read() >= 0) {
+                // nothing to say
+            }
+            return;
+        }
+        if (behaviour == Behaviour.DRIP) {
+            while (!s.isClosed()) {
+                for (char c : "220-still here\r\n".toCharArray()) {
+                    out.write(c);
+                    out.flush();
+                    pause(100);
+                }
+            }
+            return;
+        }
         say(out, greeting);
         if (!greeting.startsWith("220")) {
             return;
@@ -99,19 +135,45 @@ final class SmtpStub implements AutoCloseable {
                 case "DATA" -> {
                     say(out, "354 go on");
                     while ((line = in.readLine()) != null && !line.equals(".")) {
-                        // the message
+                        if (line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                            messageIds.add(line.substring(11).strip());
+                        }
                     }
+                    dataEnds.incrementAndGet();
+                    if (behaviour == Behaviour.DROP_AFTER_DOT) {
+                        return;
+                    }
+                    pause(dotDelayMillis);
                     if (dataReply.startsWith("250")) {
                         accepted.incrementAndGet();
                     }
                     say(out, dataReply);
                 }
                 case "QUIT" -> {
+                    onQuit.run();
                     say(out, "221 bye");
                     return;
                 }
                 default -> say(out, "502 not here");
             }
+        }
+    }
+
+    /** Messages whose whole data reached the final dot, answered or not. */
+    int dataEnds() {
+        return dataEnds.get();
+    }
+
+    /** The Message-ID header of each message received, in order. */
+    java.util.List<String> messageIds() {
+        return messageIds;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -98,12 +98,12 @@ class DeliveryLedgerTest {
         DeliveryKey other = new DeliveryKey("province", "2022-12", "pgd@bacninh.gov.vn");
         ledger.markSent(assertInstanceOf(Claim.Send.class, ledger.claim(other, null, null)), "<other>");
 
-        assertEquals(Resend.QUEUED, ledger.resend("province", "2022-12", "chanh.vp@bacninh.gov.vn"));
+        assertEquals(Resend.QUEUED, ledger.resend("unit", "2022-12", "chanh.vp@bacninh.gov.vn"));
         assertEquals(Resend.QUEUED, ledger.resend(KEY), "asking twice is the same");
         Claim.Send again = assertInstanceOf(Claim.Send.class, ledger.claim(KEY, null, null));
         assertEquals(2, again.attempt());
         assertInstanceOf(Claim.AlreadySent.class, ledger.claim(other, null, null), "the others are not sent again");
-        assertEquals(Resend.NOT_FOUND, ledger.resend("province", "2022-11", "chanh.vp@bacninh.gov.vn"));
+        assertEquals(Resend.NOT_FOUND, ledger.resend("unit", "2022-11", "chanh.vp@bacninh.gov.vn"));
 
         ledger.markFailed(again, "550 gone", true);
         assertEquals(Resend.QUEUED, ledger.resend(KEY), "a rejected address can be tried again on purpose");
