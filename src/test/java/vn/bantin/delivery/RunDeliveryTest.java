@@ -180,6 +180,19 @@ class RunDeliveryTest {
         assertEquals(LEADERS.size() + 1 + 3, greenMail.getReceivedMessages().length, "a run again sends nothing");
     }
 
+    @Test
+    void addressesThatReadAlikeGetAnOutboxFileEach() throws Exception {
+        Settings settings = settings(FreePort.find(), ",Một,x+y@bacninh.gov.vn,province\n,Hai,x_y@bacninh.gov.vn,province\n");
+        Database db = store(settings);
+        RunResult r = run(settings, new OutboxSender(settings.outboxDir(), settings.mailFrom(), clock), db, attempt -> { });
+        assertEquals(0, r.failedDeliveries(), r.deliveries().toString());
+        try (java.util.stream.Stream<Path> files = Files.list(settings.outboxDir())) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".eml")).sorted().toList();
+            assertEquals(LEADERS.size() + 1 + 2, names.size(), "168 messages sent, 168 files: " + names);
+            assertTrue(names.contains("ban-tin-2022-12-tinh--x-y@bacninh.gov.vn-" + FileNames.hash("x+y@bacninh.gov.vn") + ".eml"), names.toString());
+        }
+    }
+
     private interface Throwing<T> {
         T get() throws Exception;
     }
