@@ -36,7 +36,7 @@ class FileNamesTest {
     }
 
     @Test
-    void outboxMessagesToAddressesThatReadAlikeAreTwoFiles() throws IOException {
+    void outboxMessagesToAddressesThatReadAlikeAreTwoFiles() throws Exception {
         OutboxSender outbox = new OutboxSender(dir.resolve("outbox"), TestMessages.FROM, Clock.systemUTC());
         for (String to : List.of("x+y@bacninh.gov.vn", "x_y@bacninh.gov.vn", "x-y@bacninh.gov.vn")) {
             Message m = TestMessages.message(dir, to);

@@ -1,0 +1,114 @@
+package vn.bantin.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.config.ConfigLoader;
+import vn.bantin.config.Settings;
+import vn.bantin.indicator.Period;
+import vn.bantin.run.BulletinRun;
+import vn.bantin.run.RunListener;
+import vn.bantin.run.RunRequest;
+import vn.bantin.run.RunResult;
+import vn.bantin.store.Database;
+
+/**
+ * The real {@code run}, each time in a JVM of its own, killed hard ({@code kill -9}) at a random moment, 20 times,
+ * against a real SMTP server; then a run after the last lease has run out finishes what is left. Reports missed and
+ * duplicated messages: none may be missed, and a kill may cost at most the one message in flight, sent again under
+ * the same Message-ID.
+ */
+class KillDuringDeliveryTest {
+    private static final int ROUNDS = 20;
+    private static final int RECIPIENTS = 40;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twentyHardKillsMissNothingAndDuplicateAtMostTheMessageInFlightEach() throws Exception {
+        int port = FreePort.find();
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        try {
+            Path config = Files.createDirectories(tmp.resolve("config"));
+            // Short timeouts, and a lease just longer than an attempt may take, so that a round takes over the
+            // claim of the process killed before it within seconds (the lease is checked against the attempt limit).
+            Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
+                    + "\nsmtp.host=127.0.0.1\nsmtp.port=" + port + "\nsmtp.security=none\n"
+                    + "smtp.connect-timeout=PT2S\nsmtp.timeout=PT2S\nsmtp.data-timeout=PT2S\nsmtp.attempt-limit=PT3S\n"
+                    + "delivery.lease=PT4S\n"
+                    + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE\n"
+                    + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n", StandardCharsets.UTF_8);
+            StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");
+            for (int i = 1; i <= RECIPIENTS; i++) {
+                recipients.append(",Lãnh đạo ").append(i).append(",lanhdao").append(i).append("@bacninh.gov.vn,province\n");
+            }
+            Files.writeString(config.resolve("recipients.csv"), recipients, StandardCharsets.UTF_8);
+            Settings settings = ConfigLoader.load(config);
+
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Random random = new Random(20221201L);
+            int killedMidDelivery = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                int before = greenMail.getReceivedMessages().length;
+                Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "vn.bantin.cli.Main", "run",
+                        "--period", "2022-12", "--bulletin", "province", "--config", config.toString())
+                        .redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + round + ".log").toFile()).start();
+                // A random moment: mostly while it delivers (after start-up and rendering), sometimes before or after.
+                long wait = 1500 + random.nextInt(3500);
+                child.waitFor(wait, TimeUnit.MILLISECONDS);
+                child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                int after = greenMail.getReceivedMessages().length;
+                if (after > before && after - before < RECIPIENTS) {
+                    killedMidDelivery++;
+                }
+            }
+
+            // After the last lease has run out, as a later run would: it finishes what the killed ones left.
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(5));
+            RunResult r;
+            try (Database db = Database.open(settings.storeUrl())) {
+                r = new BulletinRun(settings, new SmtpSender(settings.mail().smtp(), settings.mailFrom(), later), later, RunListener.QUIET,
+                        db.dataSource(), wait -> { }).run(new RunRequest(Period.parse("2022-12"), Set.of("province"), Set.of(), false, "test"));
+            }
+
+            Map<String, List<String>> idsByRecipient = new TreeMap<>();
+            for (MimeMessage m : greenMail.getReceivedMessages()) {
+                idsByRecipient.computeIfAbsent(m.getAllRecipients()[0].toString().replaceAll(".*<|>.*", ""), k -> new ArrayList<>())
+                        .add(m.getMessageID());
+            }
+            int missed = RECIPIENTS - idsByRecipient.size();
+            int duplicated = idsByRecipient.values().stream().mapToInt(ids -> ids.size() - 1).sum();
+            System.out.printf("kill test: %d kills (%d mid-delivery), %d messages expected, %d missed, %d duplicated%n", ROUNDS,
+                    killedMidDelivery, RECIPIENTS, missed, duplicated);
+            assertEquals(0, missed, "every recipient got the bulletin: " + idsByRecipient.keySet() + "; last run: " + r.deliveries());
+            assertTrue(duplicated <= killedMidDelivery, duplicated + " duplicates for " + killedMidDelivery + " kills mid-delivery: "
+                    + idsByRecipient);
+            idsByRecipient.forEach((to, ids) -> assertEquals(1, Set.copyOf(ids).size(),
+                    "a second copy carries the Message-ID of the first: " + to + " " + ids));
+            assertTrue(killedMidDelivery >= ROUNDS / 4, "the kills must land while messages go out: " + killedMidDelivery);
+        } finally {
+            greenMail.stop();
+        }
+    }
+}
