@@ -3,9 +3,12 @@ package vn.bantin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -99,11 +102,15 @@ final class RunCommand implements Callable<Integer> {
             o.println("  summary    " + r.summary());
             o.printf("  %d message(s) sent, %d already sent before, %d not delivered%n", r.count("sent"), r.count("already-sent"),
                     r.failedDeliveries());
-            for (RunResult.Delivery d : r.deliveries()) {
-                if (d.failed()) {
-                    spec.commandLine().getErr().println("error: not delivered to " + d.email() + " (" + d.status() + "): " + d.error());
-                }
-            }
+            // One line per reason: a server that is down is one line for its 158 messages, not 158.
+            Map<String, List<RunResult.Delivery>> byError = new LinkedHashMap<>();
+            r.deliveries().stream().filter(RunResult.Delivery::failed)
+                    .forEach(d -> byError.computeIfAbsent(d.error(), e -> new ArrayList<>()).add(d));
+            byError.forEach((error, ds) -> spec.commandLine().getErr().println(ds.size() == 1
+                    ? "error: not delivered to " + ds.get(0).email() + " (" + ds.get(0).status() + "): " + error
+                    : "error: " + ds.size() + " messages not delivered (" + String.join(", ", ds.stream().limit(3).map(RunResult.Delivery::email)
+                    .toList()) + (ds.size() > 3 ? " and " + (ds.size() - 3) + " more" : "") + "): " + error
+                    + "; the next run sends them"));
             for (RunResult.NotMadeGroup g : r.notMadeByProblem()) {
                 spec.commandLine().getErr().println("error: " + g.what() + " not made, so not sent to " + g.recipients()
                         + " recipient(s): " + g.problem());

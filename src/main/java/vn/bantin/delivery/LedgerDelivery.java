@@ -86,7 +86,7 @@ public final class LedgerDelivery {
         DeliveryKey key = new DeliveryKey(bulletin, periodKey, unit, message.to().email());
         while (true) {
             if (stopped != null) {
-                return new Outcome.Failed("not tried, the delivery stopped: " + stopped.getMessage(), Failure.of(stopped), 0);
+                return new Outcome.Failed(stopped.getMessage(), Failure.of(stopped), 0);
             }
             Claim claim = ledger.claim(key, key.unit(), runId);
             if (claim instanceof Claim.AlreadySent a) {

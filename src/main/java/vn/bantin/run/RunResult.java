@@ -21,7 +21,7 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
-     * failed (kept to try again), uncertain (no answer after the final dot, twice: the server may have it) or busy
+     * failed (kept to try again), not-tried (the delivery had stopped: kept to try again), uncertain (no answer after the final dot, twice: the server may have it) or busy
      * (being sent by another process: not a failure of this one); {@code error} is null when it went out or is busy.
      */
     public record Delivery(String recipient, String email, String status, String where, String error) {
@@ -45,7 +45,8 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
                 return new Delivery(r.name(), r.email(), "rejected", null, j.error());
             }
             if (outcome instanceof LedgerDelivery.Outcome.Failed f) {
-                return new Delivery(r.name(), r.email(), "failed", null, f.error());
+                // attempt 0: the delivery had stopped (server unreachable, outbox unwritable) before this message.
+                return new Delivery(r.name(), r.email(), f.attempt() == 0 ? "not-tried" : "failed", null, f.error());
             }
             LedgerDelivery.Outcome.Busy b = (LedgerDelivery.Outcome.Busy) outcome;
             return new Delivery(r.name(), r.email(), "busy", "being sent by another process (since " + b.since() + ")", null);

@@ -27,6 +27,7 @@ final class SmtpStub implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger dataEnds = new AtomicInteger();
     private final java.util.List<String> messageIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> recipients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread thread;
     /** How the server misbehaves, set before the client connects. */
     volatile Behaviour behaviour = Behaviour.NORMAL;
@@ -131,7 +132,12 @@ final class SmtpStub implements AutoCloseable {
                 case "EHLO", "HELO" -> say(out, "250 stub");
                 case "MAIL" -> say(out, mailReply);
                 case "RSET", "NOOP" -> say(out, "250 OK");
-                case "RCPT" -> say(out, rcptReply);
+                case "RCPT" -> {
+                    if (rcptReply.startsWith("250")) {
+                        recipients.add(line.replaceAll(".*<|>.*", "").toLowerCase(java.util.Locale.ROOT));
+                    }
+                    say(out, rcptReply);
+                }
                 case "DATA" -> {
                     say(out, "354 go on");
                     while ((line = in.readLine()) != null && !line.equals(".")) {
@@ -162,6 +168,11 @@ final class SmtpStub implements AutoCloseable {
     /** Messages whose whole data reached the final dot, answered or not. */
     int dataEnds() {
         return dataEnds.get();
+    }
+
+    /** The address of each recipient taken (RCPT answered 250), in order. */
+    java.util.List<String> recipients() {
+        return recipients;
     }
 
     /** The Message-ID header of each message received, in order. */
