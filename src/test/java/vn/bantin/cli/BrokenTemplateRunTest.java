@@ -78,7 +78,7 @@ class BrokenTemplateRunTest {
         String notice = GreenMailUtil.getBody(to(ADMIN));
         assertTrue(notice.contains(where) && notice.contains("templates check"), notice);
         assertTrue(Files.notExists(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf")), "no province bulletin kept");
-        assertTrue(Files.exists(tmp.resolve("out/2022-12/don-vi/ban-tin-2022-12-sxd.pdf")));
+        assertTrue(Files.exists(tmp.resolve("out/2022-12/don-vi/ban-tin-2022-12-" + vn.bantin.delivery.FileNames.of("SXD") + ".pdf")));
         assertTrue(Files.readString(tmp.resolve("out/2022-12/run-summary.txt")).contains("province bulletin (2 recipient(s)): " + where));
 
         Files.writeString(province, good, StandardCharsets.UTF_8);

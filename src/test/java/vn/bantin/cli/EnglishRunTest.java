@@ -48,7 +48,7 @@ class EnglishRunTest {
         assertTrue(province.startsWith("subject: Digital transformation bulletin"), province);
         assertTrue(province.contains("Dear Chủ tịch UBND tỉnh,") && province.contains("Electronic documents")
                 && province.contains("Online public services"), province);
-        String unit = message("ban-tin-2022-12-sxd--");
+        String unit = message("ban-tin-2022-12-" + vn.bantin.delivery.FileNames.of("SXD") + "--");
         assertTrue(unit.contains("– Sở Xây dựng") && unit.contains("Dear Văn thư Sở Xây dựng,")
                 && unit.contains("Whole province:"), unit);
         for (String m : List.of(province, unit)) {

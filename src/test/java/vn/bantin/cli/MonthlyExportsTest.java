@@ -50,7 +50,7 @@ class MonthlyExportsTest {
     }
 
     private String mailText(String out) throws Exception {
-        Path eml = tmp.resolve(out + "-outbox").resolve("ban-tin-2022-12-sxd--vanthu.sxd_bacninh.gov.vn.eml");
+        Path eml = tmp.resolve(out + "-outbox").resolve("ban-tin-2022-12-" + vn.bantin.delivery.FileNames.of("SXD") + "--" + vn.bantin.delivery.FileNames.of("vanthu.sxd@bacninh.gov.vn") + ".eml");
         try (InputStream in = Files.newInputStream(eml)) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
             return (String) ((Multipart) ((Multipart) m.getContent()).getBodyPart(0).getContent()).getBodyPart(0).getContent();
