@@ -46,6 +46,11 @@ public final class OutboxSender implements Sender {
             }
             return target.toString();
         } catch (IOException | MessagingException e) {
+            if (Failure.classify(e) == Failure.LOCAL) {
+                String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+                throw new DeliveryException("the outbox folder " + outbox + " cannot be written (" + why + "): make it writable or"
+                        + " free some space (outbox.dir, or --outbox), then run again", e, Failure.LOCAL);
+            }
             throw new DeliveryException("could not write " + target + ": " + e.getMessage(), e);
         }
     }

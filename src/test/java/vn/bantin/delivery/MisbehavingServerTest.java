@@ -147,8 +147,9 @@ class MisbehavingServerTest {
         }
         assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(90)), waits, "one series, not five");
         assertTrue(outcomes.stream().allMatch(o -> o instanceof Outcome.Failed), outcomes.toString());
-        assertTrue(((Outcome.Failed) outcomes.get(4)).error().startsWith("not tried, the delivery stopped: cannot connect"),
-                outcomes.get(4).toString());
+        Outcome.Failed last = (Outcome.Failed) outcomes.get(4);
+        assertEquals(0, last.attempt(), "not tried once the series was spent: " + last);
+        assertTrue(last.error().startsWith("cannot connect to the mail server"), last.error());
 
         try (SmtpStub up = SmtpStub.answeringData("250 OK queued")) {
             LedgerDelivery later = delivery(sender(up.port(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10)));
@@ -157,6 +158,30 @@ class MisbehavingServerTest {
                 assertInstanceOf(Outcome.AlreadySent.class, deliver(later, to));
             }
             assertEquals(TO.size(), up.accepted(), "each once");
+        }
+    }
+
+    @Test
+    void aFullOrReadOnlyOutboxStopsTheDeliveryAtOnceWithoutWaiting() throws IOException {
+        // What Files.createTempFile throws on a read-only mount, and a write on a full disk (as root, as this test may
+        // run, permissions alone would not refuse).
+        for (IOException cause : List.of(new java.nio.file.FileSystemException("/srv/outbox/.sending-1.tmp", null, "Read-only file system"),
+                new IOException("No space left on device"))) {
+            waits.clear();
+            List<String> tried = new ArrayList<>();
+            Sender full = m -> {
+                tried.add(m.to().email());
+                throw new DeliveryException("could not write", cause);
+            };
+            LedgerDelivery d = delivery(full);
+            List<Outcome> outcomes = new ArrayList<>();
+            for (String to : TO) {
+                outcomes.add(deliver(d, to + "." + tried.size()));
+            }
+            assertEquals(1, tried.size(), "one attempt, then the delivery stops: " + outcomes);
+            assertEquals(List.of(), waits, "waiting does not make room");
+            assertEquals(Failure.LOCAL, ((Outcome.Failed) outcomes.get(0)).kind());
+            assertEquals(0, ((Outcome.Failed) outcomes.get(4)).attempt(), "not tried");
         }
     }
 
