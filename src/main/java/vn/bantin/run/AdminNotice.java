@@ -58,7 +58,9 @@ final class AdminNotice {
             }
         }
         b.append("\nFailed messages are tried again by the next run; rejected addresses are not, until resent"
-                + " (run --resend ADDRESS) after the recipients list is fixed.\n");
+                + " (run --resend ADDRESS) after the recipients list is fixed. Uncertain ones went past the final dot twice"
+                + " without an answer: the server may have them, so they are not sent again on their own; ask the recipient,"
+                + " and resend only if nothing arrived.\n");
         send(runId, "bantin: " + result.failedDeliveries() + " message(s) for " + result.period().key() + " not delivered", b.toString());
     }
 
