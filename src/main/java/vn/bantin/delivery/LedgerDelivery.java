@@ -41,12 +41,7 @@ public final class LedgerDelivery {
          * Sent now, under {@code messageId}; {@code maybeTwice} when an earlier attempt (a sender that died, or one
          * that got no answer after the final dot) may have delivered it already: the copies share the Message-ID.
          */
-        record Sent(String messageId, int attempt, boolean maybeTwice) implements Outcome {
-            /** Kept for callers that read the old name. */
-            public boolean afterCrash() {
-                return maybeTwice;
-            }
-        }
+        record Sent(String messageId, int attempt, boolean maybeTwice) implements Outcome {}
 
         /** Sent by an earlier run (or process); nothing sent now. */
         record AlreadySent(String messageId, Instant at) implements Outcome {}
@@ -148,7 +143,7 @@ public final class LedgerDelivery {
                 ledger.markSent(send, where);
             }
             waited = 0;
-            return new Outcome.Sent(where, send.attempt(), send.afterCrash() || send.retryOfUncertain());
+            return new Outcome.Sent(where, send.attempt(), send.retryOfUncertain());
         }
     }
 

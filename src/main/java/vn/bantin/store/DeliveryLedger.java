@@ -140,8 +140,10 @@ public final class DeliveryLedger {
                 + " AND updated_at < ?";
         if (update(c, take + stale, token, now, runId, key, now.minus(lease)) == 1) {
             Claim.Send send = sending(c, key, token, true);
-            LOG.warn("The delivery of {} was left unfinished by a sender that stopped; sending it again"
-                    + " (attempt {}): the recipient may get it twice.", key, send.attempt());
+            // Past the final dot (markDataEnd counted it) the server may have kept it; before, it cannot have.
+            LOG.warn("The delivery of {} was left unfinished by a sender that stopped {}; sending it (attempt {}){}.", key,
+                    send.retryOfUncertain() ? "after the final dot" : "before the final dot", send.attempt(),
+                    send.retryOfUncertain() ? ": the recipient may get it twice, under the same Message-ID" : "");
             return send;
         }
         Optional<DeliveryRow> row = find(c, key);

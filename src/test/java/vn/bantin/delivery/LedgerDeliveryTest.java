@@ -37,6 +37,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import vn.bantin.delivery.LedgerDelivery.Outcome;
 import vn.bantin.indicator.Period;
+import vn.bantin.store.Claim;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeliveryKey;
 import vn.bantin.store.DeliveryLedger;
@@ -90,7 +91,7 @@ class LedgerDeliveryTest {
         for (String to : TO) {
             Outcome.Sent sent = assertInstanceOf(Outcome.Sent.class, deliver(first, to));
             assertEquals(1, sent.attempt());
-            assertFalse(sent.afterCrash());
+            assertFalse(sent.maybeTwice());
         }
         // A second run, as after a restart: a new ledger on the same store.
         LedgerDelivery again = new LedgerDelivery(new DeliveryLedger(db.dataSource(), clock), smtp(), QUICK, NEVER);
@@ -196,9 +197,23 @@ class LedgerDeliveryTest {
 
         clock.advance(Duration.ofMinutes(11));
         Outcome.Sent sent = assertInstanceOf(Outcome.Sent.class, deliver(d, TO.get(0)));
-        assertTrue(sent.afterCrash());
+        assertFalse(sent.maybeTwice(), "it died before the final dot: the server cannot have it");
         assertEquals(2, sent.attempt());
         assertEquals(1, MAIL.getReceivedMessages().length);
+    }
+
+    @Test
+    void aSenderThatDiedAfterTheFinalDotLeavesAnUncertainRowTriedOnceMoreAsAPossibleSecondCopy() throws Exception {
+        // A process sent the final dot and died before the server's answer reached the ledger.
+        ledger.markDataEnd((Claim.Send) ledger.claim(new DeliveryKey("province", "2022-12", TO.get(0)), null, runId));
+        assertEquals(DeliveryStatus.UNCERTAIN, ledger.find(new DeliveryKey("province", "2022-12", TO.get(0))).orElseThrow().status());
+
+        LedgerDelivery d = new LedgerDelivery(ledger, smtp(), QUICK, NEVER);
+        assertInstanceOf(Outcome.Busy.class, deliver(d, TO.get(0)), "within the lease its sender may still be waiting for the 250");
+        clock.advance(Duration.ofMinutes(11));
+        Outcome.Sent sent = assertInstanceOf(Outcome.Sent.class, deliver(d, TO.get(0)));
+        assertTrue(sent.maybeTwice(), "the server may have the first copy");
+        assertEquals(DeliveryStatus.SENT, ledger.find(new DeliveryKey("province", "2022-12", TO.get(0))).orElseThrow().status());
     }
 
     @Test
