@@ -174,7 +174,7 @@ public final class SmtpSender implements Sender {
     }
 
     private static String seconds(java.time.Duration d) {
-        return d.toSeconds() + " s";
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** One sentence on what the server did; never holds the password (the server's replies do not either). */
@@ -218,7 +218,8 @@ public final class SmtpSender implements Sender {
             return "cannot find " + server + ": unknown host " + settings.host();
         }
         if (root instanceof SocketTimeoutException) {
-            return server + " did not answer in time (" + root.getMessage() + ")";
+            return server + " did not answer within " + seconds(settings.timeout()) + " (smtp.timeout); is it overloaded, or is "
+                    + settings.port() + " not its SMTP port?";
         }
         return "sending to " + to + " through " + settings.server() + " failed: " + reply(root.getMessage() == null
                 ? text : root.getMessage());

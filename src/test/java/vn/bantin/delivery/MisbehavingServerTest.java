@@ -80,7 +80,7 @@ class MisbehavingServerTest {
                     DeliveryException.class, () -> sender(silent.port(), Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(5))
                             .send(TestMessages.message(dir, TO.get(0)))));
             assertEquals(Failure.UNREACHABLE, Failure.of(e));
-            assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
+            assertTrue(e.getMessage().contains("did not answer within 500 ms (smtp.timeout)"), e.getMessage());
         }
     }
 
