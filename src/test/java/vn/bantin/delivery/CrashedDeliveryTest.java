@@ -3,7 +3,6 @@ package vn.bantin.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,19 +43,12 @@ class CrashedDeliveryTest {
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
-            Path config = Files.createDirectories(tmp.resolve("config"));
-            Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                    + "\nsmtp.host=127.0.0.1\nsmtp.port=" + port + "\nsmtp.security=none\n"
-                    + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE\n"
-                    + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n", StandardCharsets.UTF_8);
-            Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
+            Path config = ChildRuns.config(tmp, port, "", null);
             Settings settings = ConfigLoader.load(config);
             int expected = (int) settings.recipients().stream().filter(r -> r.receives("unit")).count();
 
-            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "vn.bantin.cli.Main", "run",
-                    "--period", "2022-12", "--bulletin", "unit", "--config", config.toString())
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+            Process child = ChildRuns.start(tmp.resolve("child.log"), "run", "--period", "2022-12", "--bulletin", "unit", "--config",
+                    config.toString());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (greenMail.getReceivedMessages().length < 20 && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);

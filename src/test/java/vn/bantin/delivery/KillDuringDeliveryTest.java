@@ -3,8 +3,6 @@ package vn.bantin.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,32 +48,19 @@ class KillDuringDeliveryTest {
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
-            Path config = Files.createDirectories(tmp.resolve("config"));
             // Short timeouts, and a lease just longer than an attempt may take, so that a round takes over the
             // claim of the process killed before it within seconds (the lease is checked against the attempt limit).
-            Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                    + "\nsmtp.host=127.0.0.1\nsmtp.port=" + port + "\nsmtp.security=none\n"
-                    + "smtp.connect-timeout=PT2S\nsmtp.timeout=PT2S\nsmtp.data-timeout=PT2S\nsmtp.attempt-limit=PT3S\n"
-                    + "delivery.lease=PT4S\n"
-                    + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE\n"
-                    + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n", StandardCharsets.UTF_8);
-            StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");
-            for (int i = 1; i <= RECIPIENTS; i++) {
-                recipients.append(",Lãnh đạo ").append(i).append(",lanhdao").append(i).append("@bacninh.gov.vn,province\n");
-            }
-            Files.writeString(config.resolve("recipients.csv"), recipients, StandardCharsets.UTF_8);
+            Path config = ChildRuns.config(tmp, port, "smtp.connect-timeout=PT2S\nsmtp.timeout=PT2S\nsmtp.data-timeout=PT2S\n"
+                    + "smtp.attempt-limit=PT3S\ndelivery.lease=PT4S\n", ChildRuns.leaders(RECIPIENTS));
             Settings settings = ConfigLoader.load(config);
 
-            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Random random = new Random(20221201L);
             int kills = 0;
             int killedMidDelivery = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 int before = greenMail.getReceivedMessages().length;
-                // Flags for a short-lived JVM: a third of the CPU time to reach the delivery.
-                Process child = new ProcessBuilder(javaBin, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "vn.bantin.cli.Main", "run",
-                        "--period", "2022-12", "--bulletin", "province", "--config", config.toString())
-                        .redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + round + ".log").toFile()).start();
+                Process child = ChildRuns.start(tmp.resolve("child-" + round + ".log"), "run", "--period", "2022-12", "--bulletin",
+                        "province", "--config", config.toString());
                 // A random moment of its delivery: after 0 to 3 more messages have arrived, and a few milliseconds,
                 // so that the kill falls between two messages, inside an SMTP exchange, or between the 250 and the
                 // ledger's mark; one round in five at a random moment of its start-up instead.

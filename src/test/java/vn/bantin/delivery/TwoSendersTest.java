@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,23 +30,12 @@ class TwoSendersTest {
     void aMessageBeingSentByTheOtherProcessIsNotAFailure() throws Exception {
         try (SmtpStub server = SmtpStub.answeringData("250 OK queued")) {
             server.dotDelayMillis = 400;
-            Path config = Files.createDirectories(tmp.resolve("config"));
-            Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                    + "\nsmtp.host=127.0.0.1\nsmtp.port=" + server.port() + "\nsmtp.security=none\nmail.admin=" + ADMIN + "\n"
-                    + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE\n"
-                    + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n", StandardCharsets.UTF_8);
-            StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");
-            for (int i = 1; i <= RECIPIENTS; i++) {
-                recipients.append(",Lãnh đạo ").append(i).append(",lanhdao").append(i).append("@bacninh.gov.vn,province\n");
-            }
-            Files.writeString(config.resolve("recipients.csv"), recipients, StandardCharsets.UTF_8);
+            Path config = ChildRuns.config(tmp, server.port(), "mail.admin=" + ADMIN + "\n", ChildRuns.leaders(RECIPIENTS));
             Process[] children = new Process[2];
-            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (int i = 0; i < 2; i++) {
-                children[i] = new ProcessBuilder(javaBin, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                        System.getProperty("java.class.path"), "vn.bantin.cli.Main", "run", "--period", "2022-12", "--bulletin",
-                        "province", "--config", config.toString(), "--out", tmp.resolve("out" + i).toString())
-                        .redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + i + ".log").toFile()).start();
+                // Each its own out folder: what is shared, and raced for, is the store and the server.
+                children[i] = ChildRuns.start(tmp.resolve("child-" + i + ".log"), "run", "--period", "2022-12", "--bulletin", "province",
+                        "--config", config.toString(), "--out", tmp.resolve("out" + i).toString());
             }
             int[] exits = new int[2];
             for (int i = 0; i < 2; i++) {

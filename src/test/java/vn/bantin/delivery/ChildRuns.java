@@ -1,0 +1,55 @@
+package vn.bantin.delivery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CLI in a JVM of its own, as a user runs it, for tests where the process boundary matters (kills, two
+ * senders): a config folder in a test's temporary folder that sends to a loopback SMTP server, and the child process.
+ */
+final class ChildRuns {
+    private ChildRuns() {
+    }
+
+    /**
+     * Writes {@code tmp/config}: the project's settings, sending to 127.0.0.1:{@code smtpPort} without TLS, with the
+     * store, out and outbox in {@code tmp}, then {@code extraProperties}; and {@code recipientsCsv} (null: the
+     * project's list).
+     */
+    static Path config(Path tmp, int smtpPort, String extraProperties, String recipientsCsv) throws IOException {
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
+                + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
+                + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE\n"
+                + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n" + extraProperties,
+                StandardCharsets.UTF_8);
+        if (recipientsCsv == null) {
+            Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
+        } else {
+            Files.writeString(config.resolve("recipients.csv"), recipientsCsv, StandardCharsets.UTF_8);
+        }
+        return config;
+    }
+
+    /** A recipients list of {@code n} leaders who receive the province bulletin: lanhdao1@…, lanhdao2@…. */
+    static String leaders(int n) {
+        StringBuilder csv = new StringBuilder("unit,name,email,bulletins\n");
+        for (int i = 1; i <= n; i++) {
+            csv.append(",Lãnh đạo ").append(i).append(",lanhdao").append(i).append("@bacninh.gov.vn,province\n");
+        }
+        return csv.toString();
+    }
+
+    /** Starts {@code bantin args} with the test's classpath, its output (and errors) to {@code log}. */
+    static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Flags for a short-lived JVM: a third of the CPU time to reach the delivery.
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "vn.bantin.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}
