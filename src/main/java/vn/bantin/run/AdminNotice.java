@@ -51,14 +51,14 @@ final class AdminNotice {
 
     void deliveriesFailed(RunResult result, long runId) {
         StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " made its bulletins, but "
-                + result.failedDeliveries() + " message(s) did not go out:\n\n");
+                + result.failedDeliveries() + " message(s) did not go out" + (result.interrupted() ? " and it was stopped before"
+                + " the end" : "") + ":\n\n");
         for (RunResult.Delivery d : result.deliveries()) {
             if (d.failed()) {
                 b.append("  ").append(d.email()).append(" (").append(d.status()).append("): ").append(d.error()).append('\n');
             }
         }
-        b.append("\nFailed messages are tried again by the next run; rejected addresses are not, until resent"
-                + " (run --resend ADDRESS) after the recipients list is fixed.\n");
+        b.append("\n").append(result.retryAdvice("")).append(".\n");
         send(runId, "bantin: " + result.failedDeliveries() + " message(s) for " + result.period().key() + " not delivered", b.toString());
     }
 

@@ -34,7 +34,7 @@ class DatabaseTest {
     @Test
     void openingAppliesTheMigrationsOnce() throws SQLException {
         try (Database db = Database.open(TestStores.url(dir))) {
-            assertEquals(List.of("1", "2"), appliedVersions(db));
+            assertEquals(List.of("1", "2", "5"), appliedVersions(db));
             assertEquals(0, count(db, "run") + count(db, "delivery") + count(db, "indicator_snapshot"));
         }
         try (Database db = Database.open(TestStores.url(dir))) {
