@@ -41,6 +41,8 @@ public final class RunStore {
 
     /** {@link #begin} a request of its own, with the template and input checksums known already. */
     public long start(String bulletin, Period period, Map<String, String> templateHashes, Map<String, String> inputChecksums) {
+        Jdbc.lines(templateHashes); // refuses what cannot be stored before a row is written
+        Jdbc.lines(inputChecksums);
         long id = begin(bulletin, period, null, null);
         recordInputs(id, templateHashes, inputChecksums);
         return id;
