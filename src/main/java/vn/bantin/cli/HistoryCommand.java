@@ -64,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
                         String.join("+", q.bulletins()), q.status().id(), time.format(q.startedAt()),
                         q.finishedAt() == null ? "" : ", took " + seconds(q.startedAt(), q.finishedAt()));
                 o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
-                        + (q.cause() == null ? "" : "; asked by " + q.cause()));
+                        + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
                 for (RunRow r : q.runs()) {
                     if (r.message() != null && r.status() != RunStatus.SUCCEEDED) {
                         o.println("    " + (q.runs().size() > 1 ? "#" + r.id() + " " + r.bulletin() + " " + r.status().id() + ": " : "")

@@ -218,7 +218,11 @@ public final class BulletinRun {
                 }
             }
         }
-        return new RequestTotals(request.requestId(), request.cause(), bulletins, runs, total);
+        // In the order the program names them (province, unit), whichever batch ran first.
+        Set<String> ordered = new LinkedHashSet<>();
+        List.of(PROVINCE, UNIT).stream().filter(bulletins::contains).forEach(ordered::add);
+        ordered.addAll(bulletins);
+        return new RequestTotals(request.requestId(), request.cause(), ordered, runs, total);
     }
 
     /** What the request's summary counts: its id (null for a CLI run), who asked, its bulletins, runs and totals. */
@@ -345,8 +349,8 @@ public final class BulletinRun {
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
                     summary, stats, deliveries, List.copyOf(notMade), Duration.between(started, clock.instant()), rendered.size(),
                     stop.asked());
-            RunSummary.write(result, settings, options, started, requestSoFar(request, runId, result),
-                    ledgerRows(request.bulletins(), period));
+            RequestTotals soFar = requestSoFar(request, runId, result);
+            RunSummary.write(result, settings, options, started, soFar, ledgerRows(soFar.bulletins(), period));
             return result;
         } catch (IOException | RuntimeException e) {
             folder.discard();

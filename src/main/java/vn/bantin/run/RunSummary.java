@@ -30,9 +30,10 @@ final class RunSummary {
                 ? " bulletins " : " bulletin ").append(r.period().key()).append(" (").append(r.period().start()).append(" .. ")
                 .append(r.period().end()).append(")\n");
         if (request.cause() != null) {
-            b.append("asked by ").append(request.cause()).append('\n');
+            String cause = request.cause().replaceFirst(", batch \\d+/\\d+.*$", "");
+            b.append(cause.contains(" ") ? cause : "asked by " + cause).append('\n');
         }
-        b.append("started ").append(started.atZone(settings.zone())).append(", took ")
+        b.append(request.runs() > 1 ? "its last batch started " : "started ").append(started.atZone(settings.zone())).append(", took ")
                 .append(String.format(Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0)).append('\n');
         b.append("data folder ").append(settings.dataDir().toAbsolutePath()).append("\n\n");
         b.append(request.runs() > 1 ? "this request so far (" + request.runs() + " batches): " : "this run: ")

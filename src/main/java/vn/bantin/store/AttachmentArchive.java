@@ -50,7 +50,7 @@ public final class AttachmentArchive {
         }
         for (String fileSystem : List.of("file:", "async:", "nio:")) {
             if (name.startsWith(fileSystem)) {
-                Path parent = Path.of(name.substring(fileSystem.length())).toAbsolutePath().getParent();
+                Path parent = Path.of(name.substring(fileSystem.length())).toAbsolutePath().normalize().getParent();
                 return parent == null ? Path.of("var", "archive") : parent.resolve("archive");
             }
         }

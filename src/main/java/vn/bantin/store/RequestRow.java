@@ -30,8 +30,10 @@ public record RequestRow(String id, List<RunRow> runs) {
         return runs.get(0).periodKey();
     }
 
+    /** Who asked, without the batch a run of it was ("requested by … at …", "schedule monthly of …", "cli"). */
     public String cause() {
-        return runs.get(0).cause();
+        String c = runs.get(0).cause();
+        return c == null ? null : c.replaceFirst(", batch \\d+/\\d+.*$", "");
     }
 
     public Instant startedAt() {
