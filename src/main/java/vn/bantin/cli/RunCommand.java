@@ -103,15 +103,17 @@ final class RunCommand implements Callable<Integer> {
             o.printf("bantin: %s for %s (%s .. %s), data from %s, messages to the %s%n", String.join(" and ", bulletins),
                     p.key(), p.start(), p.end(), settings.dataDir(), Senders.describe(settings));
             StopRequest stop = new StopRequest();
-            ServeCommand.trap(signal -> {
+            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource())
+                    .stoppedBy(stop);
+            RunResult r;
+            try (StopSignals signals = StopSignals.trap(signal -> {
                 spec.commandLine().getErr().println(signal + ": stopping after the message in flight; the run is recorded as"
                         + " interrupted and the next run of " + p.key() + " sends the rest");
                 stop.ask();
-            });
-            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource())
-                    .stoppedBy(stop);
-            RunResult r = run.run(new RunRequest(p, bulletins, only, force,
-                    resend != null ? "resend" : resendFailed ? "resend-failed" : "cli"));
+            })) {
+                r = run.run(new RunRequest(p, bulletins, only, force,
+                        resend != null ? "resend" : resendFailed ? "resend-failed" : "cli"));
+            }
             o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
             List<Path> units = r.bulletins().stream().filter(b -> b.getParent().getFileName().toString().equals("don-vi")).toList();
             r.bulletins().stream().filter(b -> !units.contains(b)).forEach(b -> o.println("  bulletin   " + b));

@@ -149,7 +149,19 @@ public final class RunStore {
                                 + " so the recipient may get it twice", now, r.id());
             }
         }
+        releaseOrphanClaims(now);
         return marked;
+    }
+
+    /**
+     * A claim held in the name of a run that has ended (an error such as OutOfMemoryError went through the send and
+     * the run was recorded failed) will never be settled by it: it is released at once, like a dead process's.
+     */
+    private void releaseOrphanClaims(Instant now) {
+        update("release the claims of ended runs", "UPDATE delivery SET status = 'failed', claim_token = NULL, last_error = ?,"
+                + " updated_at = ? WHERE status = 'sending' AND run_id IN (SELECT id FROM run WHERE status <> 'running')",
+                "the run sending it ended before the server's answer was recorded; sent again, so the recipient may get it"
+                        + " twice", now);
     }
 
     private record Running(long id, String owner, Instant heartbeat) {
