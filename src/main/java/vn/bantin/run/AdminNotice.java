@@ -29,7 +29,9 @@ final class AdminNotice {
     void runFailed(RunRequest request, long runId, Exception e) {
         send(runId, "bantin: run " + runId + " for " + request.period().key() + " failed",
                 "The run " + runId + " (" + String.join(", ", request.bulletins()) + ", " + request.period().key()
-                        + ", asked by " + request.cause() + ") stopped; nothing was sent.\n\n" + e.getMessage() + "\n"
+                        + ", asked by " + request.cause() + ") stopped before the end.\n\n" + e.getMessage() + "\n\n"
+                        + "Messages it delivered before it stopped stay delivered (the ledger has them); after the fix, `bantin run"
+                        + " --period " + request.period().key() + "` sends the rest and nothing twice.\n"
                         + (e instanceof ReportException ? "\n`bantin templates check` shows every problem of the templates.\n" : ""));
     }
 

@@ -48,9 +48,23 @@ public record RequestRow(String id, List<RunRow> runs) {
         return runs.stream().map(RunRow::finishedAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
-    /** The worst of its runs: running while one runs, failed if one failed, succeeded only if all did. */
+    /**
+     * The worst of its runs: running while one runs, failed if one failed, succeeded only if all did. A run that was
+     * cut off (interrupted, abandoned) no longer counts once a later run of the same bulletin in this request has
+     * ended: the service ran that batch again after a restart, and its outcome is the batch's.
+     */
     public RunStatus status() {
-        return runs.stream().map(RunRow::status).max(Comparator.comparingInt(RunStatus::severity)).orElseThrow();
+        return runs.stream().filter(r -> !supersededCutOff(r)).map(RunRow::status)
+                .max(Comparator.comparingInt(RunStatus::severity)).orElseThrow();
+    }
+
+    private boolean supersededCutOff(RunRow r) {
+        if (r.status() != RunStatus.ABANDONED && r.status() != RunStatus.INTERRUPTED) {
+            return false;
+        }
+        return runs.stream().anyMatch(later -> later.startedAt().isAfter(r.startedAt()) && later.bulletin().equals(r.bulletin())
+                && later.status() != RunStatus.RUNNING && later.status() != RunStatus.ABANDONED
+                && later.status() != RunStatus.INTERRUPTED);
     }
 
     /** The runs' totals added up (runs that recorded none, such as one that failed early, add nothing). */

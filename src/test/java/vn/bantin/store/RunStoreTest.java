@@ -131,6 +131,26 @@ class RunStoreTest {
     }
 
     @Test
+    void aBatchCutOffByAKillAndRunAgainAfterTheRestartIsDecidedByItsLaterRun() {
+        Period december = Period.parse("2022-12");
+        long killed = runs.begin("unit", december, "request-2", "requested by nam");
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE run SET status = 'abandoned' WHERE id = " + killed);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(RunStatus.ABANDONED, runs.recentRequests(1).get(0).status(), "nothing ran it again yet");
+        clock.advance(Duration.ofMinutes(1));
+        long again = runs.begin("unit", december, "request-2", "requested by nam, re-run after an interrupted run");
+        assertEquals(RunStatus.RUNNING, runs.recentRequests(1).get(0).status());
+        runs.end(again, RunStatus.SUCCEEDED, new RunTotals(50, 30, 20, 0), "30 sent, 20 sent before");
+        RequestRow request = runs.recentRequests(1).get(0);
+        assertEquals(RunStatus.SUCCEEDED, request.status());
+        assertEquals(new RunTotals(50, 30, 20, 0), request.totals());
+        assertEquals("requested by nam", request.cause());
+    }
+
+    @Test
     void aStoreFailureKeepsItsRootCause() {
         java.sql.SQLException closed = new java.sql.SQLException("The database has been closed [90098-224]",
                 "90098", 90098, new java.io.IOException("No space left on device"));
