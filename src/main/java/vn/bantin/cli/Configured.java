@@ -19,6 +19,7 @@ final class Configured {
 
     Settings settings() {
         Settings s = ConfigLoader.load(config);
+        LogZone.use(s.zone());
         s = data == null ? s : s.withDataDir(data);
         return store == null ? s : s.withStoreUrl(store);
     }

@@ -20,7 +20,10 @@ import vn.bantin.indicator.Period;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.DeliveryRow;
+import vn.bantin.store.AttachmentArchive;
+import vn.bantin.store.RequestRow;
 import vn.bantin.store.RunRow;
+import vn.bantin.store.RunStatus;
 import vn.bantin.store.RunStore;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -33,7 +36,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     private Configured configured;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "how many recent runs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "20",
+            description = "how many recent runs (a service request's batches count as one; default: ${DEFAULT-VALUE})")
     private int runs;
 
     @Option(names = "--period", paramLabel = "P", description = "also list the deliveries of this period")
@@ -50,26 +54,46 @@ final class HistoryCommand implements Callable<Integer> {
         ZoneId zone = settings.zone();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         try (Database db = Database.open(settings.storeUrl())) {
-            List<RunRow> recent = new RunStore(db.dataSource(), Clock.system(zone)).recent(runs);
+            RunStore store = new RunStore(db.dataSource(), Clock.system(zone));
+            store.markAbandoned();
+            List<RequestRow> recent = store.recentRequests(runs);
             o.println(recent.isEmpty() ? "no runs yet in " + db.where() : "runs (newest first) in " + db.where());
-            for (RunRow r : recent) {
-                o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-10s started %s%s%n    %s%n", r.id(), r.periodKey(), r.bulletin(),
-                        r.status().name().toLowerCase(Locale.ROOT), time.format(r.startedAt()),
-                        r.finishedAt() == null ? "" : ", took " + (r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli()) / 1000.0 + " s",
-                        r.message() == null ? "" : r.message());
+            for (RequestRow q : recent) {
+                RunRow first = q.runs().get(0);
+                o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-11s started %s%s%n", first.id(), q.periodKey(),
+                        String.join("+", q.bulletins()), q.status().id(), time.format(q.startedAt()),
+                        q.finishedAt() == null ? "" : ", took " + seconds(q.startedAt(), q.finishedAt()));
+                o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
+                        + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
+                for (RunRow r : q.runs()) {
+                    if (r.message() != null && r.status() != RunStatus.SUCCEEDED) {
+                        o.println("    " + (q.runs().size() > 1 ? "#" + r.id() + " " + r.bulletin() + " " + r.status().id() + ": " : "")
+                                + r.message());
+                    }
+                }
             }
             if (period != null) {
                 String key = Period.parse(period).key();
                 List<DeliveryRow> rows = new DeliveryLedger(db.dataSource(), Clock.system(zone)).list(bulletin, key);
                 Map<String, Integer> byStatus = new TreeMap<>();
                 rows.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
-                o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none" : byStatus));
+                o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none"
+                        : String.join(", ", byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+                AttachmentArchive archive = new AttachmentArchive(db.dataSource(), Clock.system(zone),
+                        AttachmentArchive.folderFor(settings.storeUrl()));
                 for (DeliveryRow d : rows) {
                     o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
                             d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
+                    for (AttachmentArchive.Kept k : archive.of(d.id())) {
+                        o.printf(Locale.ROOT, "      sent %s (%,d bytes) kept as %s%n", k.fileName(), k.size(), k.file());
+                    }
                 }
             }
         }
         return 0;
+    }
+
+    private static String seconds(java.time.Instant from, java.time.Instant to) {
+        return String.format(Locale.ROOT, "%.1f s", (to.toEpochMilli() - from.toEpochMilli()) / 1000.0);
     }
 }

@@ -24,8 +24,11 @@ import vn.bantin.run.RunListener;
 import vn.bantin.run.RunRequest;
 import vn.bantin.run.RunResult;
 import vn.bantin.run.Senders;
+import vn.bantin.run.StopRequest;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeliveryLedger;
+import vn.bantin.store.DeliveryRow;
+import vn.bantin.store.DeliveryStatus;
 import vn.bantin.store.Resend;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -60,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
             description = "send this recipient's copy again on purpose, even if it was delivered; nobody else gets one")
     private String resend;
 
+    @Option(names = "--resend-failed",
+            description = "send again every message of the period that was refused or failed (after fixing the relay or the"
+                    + " addresses); prints how many and to whom first")
+    private boolean resendFailed;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -88,10 +96,27 @@ final class RunCommand implements Callable<Integer> {
                 }
                 only.add(email);
             }
+            if (resendFailed) {
+                Set<String> again = queueFailed(new DeliveryLedger(db.dataSource(), clock), bulletins, p, o);
+                if (again.isEmpty()) {
+                    return 0;
+                }
+                only.addAll(again);
+            }
             o.printf("bantin: %s for %s (%s .. %s), data from %s, messages to the %s%n", String.join(" and ", bulletins),
                     p.key(), p.start(), p.end(), settings.dataDir(), Senders.describe(settings));
-            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource());
-            RunResult r = run.run(new RunRequest(p, bulletins, only, force, resend == null ? "cli" : "resend"));
+            StopRequest stop = new StopRequest();
+            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource())
+                    .stoppedBy(stop);
+            RunResult r;
+            try (StopSignals signals = StopSignals.trap(signal -> {
+                spec.commandLine().getErr().println(signal + ": stopping after the message in flight; the run is recorded as"
+                        + " interrupted and the next run of " + p.key() + " sends the rest");
+                stop.ask();
+            })) {
+                r = run.run(new RunRequest(p, bulletins, only, force,
+                        resend != null ? "resend" : resendFailed ? "resend-failed" : "cli"));
+            }
             o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
             List<Path> units = r.bulletins().stream().filter(b -> b.getParent().getFileName().toString().equals("don-vi")).toList();
             r.bulletins().stream().filter(b -> !units.contains(b)).forEach(b -> o.println("  bulletin   " + b));
@@ -115,11 +140,49 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: " + g.what() + " not made, so not sent to " + g.recipients()
                         + " recipient(s): " + g.problem());
             }
+            String advice = r.retryAdvice(bulletin.equals("all") ? "" : " --bulletin " + bulletin);
+            if (!advice.isEmpty()) {
+                spec.commandLine().getErr().println("what happens next: " + advice);
+            }
+            if (r.interrupted()) {
+                spec.commandLine().getErr().println("interrupted: " + r.deliveries().size() + " message(s) handled before the"
+                        + " stop; run the same command again to send the rest (nothing is sent twice)");
+                return Failures.FAILED;
+            }
             if (!r.notMade().isEmpty()) {
                 return Failures.BAD_INPUT;
             }
             return r.failedDeliveries() == 0 ? 0 : Failures.FAILED;
         }
+    }
+
+    /**
+     * Makes every refused or failed message of the period's bulletins pending again, after saying how many and to
+     * whom; returns their addresses (empty: nothing to send again).
+     */
+    private static Set<String> queueFailed(DeliveryLedger ledger, Set<String> bulletins, Period p, PrintWriter o) {
+        Set<String> emails = new LinkedHashSet<>();
+        List<DeliveryRow> again = new java.util.ArrayList<>();
+        for (String b : bulletins) {
+            for (DeliveryRow d : ledger.list(b, p.key())) {
+                if (d.status() == DeliveryStatus.FAILED || d.status() == DeliveryStatus.REJECTED) {
+                    again.add(d);
+                }
+            }
+        }
+        if (again.isEmpty()) {
+            o.printf("resend-failed: no message of %s for %s was refused or failed; nothing to send again%n",
+                    String.join(" or ", bulletins), p.key());
+            return emails;
+        }
+        o.printf("resend-failed: %d message(s) of %s were refused or failed and are sent again:%n", again.size(), p.key());
+        for (DeliveryRow d : again) {
+            o.printf("  %-8s %-40s %s after %d attempt(s): %s%n", d.key().bulletin(), d.key().email(),
+                    d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastError() == null ? "" : d.lastError());
+            ledger.resend(d.key());
+            emails.add(d.key().email().toLowerCase(Locale.ROOT));
+        }
+        return emails;
     }
 
     /** Prints progress lines: rows read per file, files rendered, messages handed on. */

@@ -2,6 +2,7 @@ package vn.bantin.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,7 @@ import vn.bantin.run.Senders;
 import vn.bantin.schedule.BulletinLauncher;
 import vn.bantin.schedule.BulletinRequest;
 import vn.bantin.schedule.RetryLater;
+import vn.bantin.store.DeliveryLedger;
 
 /**
  * What the scheduler's send jobs call: the same run as the CLI's {@code run}, for one batch of recipients. Batches
@@ -27,6 +29,8 @@ import vn.bantin.schedule.RetryLater;
  */
 final class RunLauncher implements BulletinLauncher {
     private static final ConcurrentHashMap<String, Object> PERIOD_LOCKS = new ConcurrentHashMap<>();
+    /** How many times the service tries a batch with undelivered messages again before it leaves it to a person. */
+    private static final int RETRIES = 6;
 
     private final Settings settings;
     private final DataSource store;
@@ -44,7 +48,7 @@ final class RunLauncher implements BulletinLauncher {
     public void launch(BulletinRequest request) throws Exception {
         Clock clock = Clock.system(settings.zone());
         RunRequest run = new RunRequest(request.period(), Set.of(request.bulletin()), Set.copyOf(request.recipientBatch()),
-                request.force(), request.cause());
+                request.force(), request.cause(), request.requestId());
         RunResult r;
         synchronized (PERIOD_LOCKS.computeIfAbsent(request.period().key(), k -> new Object())) {
             try {
@@ -61,8 +65,16 @@ final class RunLauncher implements BulletinLauncher {
             throw new Exception(r.notMade().size() + " bulletin(s) not made, so not sent (the administrator was told): "
                     + String.join("; ", r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList()));
         }
+        long unsettled = r.count("busy") + r.count("failed");
+        if (unsettled > 0) {
+            // Held by a sender that died on another host (until its lease runs out), or failed for a reason that may
+            // pass: the service tries this batch again by itself; the ledger skips what went out meanwhile.
+            Duration after = r.count("busy") > 0 ? DeliveryLedger.DEFAULT_LEASE.plusSeconds(30) : settings.readiness().retryEvery();
+            throw new RetryLater(unsettled + " message(s) not delivered yet: " + r.retryAdvice(" --bulletin " + request.bulletin())
+                    + "; the service tries this batch again by itself", after, RETRIES);
+        }
         if (r.failedDeliveries() > 0) {
-            throw new Exception(r.failedDeliveries() + " message(s) not delivered; the next run tries them again");
+            throw new Exception(r.failedDeliveries() + " message(s) not delivered: " + r.retryAdvice(" --bulletin " + request.bulletin()));
         }
     }
 

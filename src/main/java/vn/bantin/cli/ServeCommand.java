@@ -135,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
      * Calls {@code onSignal} on each SIGTERM and SIGINT. {@code sun.misc.Signal} is in the jdk.unsupported module,
      * which the JDK keeps for exactly this use (JEP 260).
      */
-    private static List<String> trap(Consumer<String> onSignal) {
+    static List<String> trap(Consumer<String> onSignal) {
         List<String> trapped = new java.util.ArrayList<>();
         for (String name : List.of("TERM", "INT")) {
             try {

@@ -72,10 +72,9 @@ final class TriggerCommand implements Callable<Integer> {
                         + period.strip() + "; or add --queue to leave the request for the next serve start.");
                 return Failures.FAILED;
             }
-            for (String b : bulletins) {
-                BulletinScheduler.Requested r = client.requestRun(b, p, force, requester());
-                out.println("stored request " + r.id() + ": " + b + " bulletin of " + p.key() + (force ? " (force)" : ""));
-            }
+            // One request for all the bulletins asked: one run in the record, with one set of totals.
+            BulletinScheduler.Requested r = client.requestRun(bulletins, p, force, requester());
+            out.println("stored request " + r.id() + ": " + what);
             if (alive.isEmpty()) {
                 out.println("serve is not running: the request runs when it starts (`schedule` lists it meanwhile)");
             } else {

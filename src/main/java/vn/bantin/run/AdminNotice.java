@@ -29,7 +29,9 @@ final class AdminNotice {
     void runFailed(RunRequest request, long runId, Exception e) {
         send(runId, "bantin: run " + runId + " for " + request.period().key() + " failed",
                 "The run " + runId + " (" + String.join(", ", request.bulletins()) + ", " + request.period().key()
-                        + ", asked by " + request.cause() + ") stopped; nothing was sent.\n\n" + e.getMessage() + "\n"
+                        + ", asked by " + request.cause() + ") stopped before the end.\n\n" + e.getMessage() + "\n\n"
+                        + "Messages it delivered before it stopped stay delivered (the ledger has them); after the fix, `bantin run"
+                        + " --period " + request.period().key() + "` sends the rest and nothing twice.\n"
                         + (e instanceof ReportException ? "\n`bantin templates check` shows every problem of the templates.\n" : ""));
     }
 
@@ -51,16 +53,14 @@ final class AdminNotice {
 
     void deliveriesFailed(RunResult result, long runId) {
         StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " made its bulletins, but "
-                + result.failedDeliveries() + " message(s) did not go out:\n\n");
+                + result.failedDeliveries() + " message(s) did not go out" + (result.interrupted() ? " and it was stopped before"
+                + " the end" : "") + ":\n\n");
         for (RunResult.Delivery d : result.deliveries()) {
             if (d.failed()) {
                 b.append("  ").append(d.email()).append(" (").append(d.status()).append("): ").append(d.error()).append('\n');
             }
         }
-        b.append("\nFailed messages are tried again by the next run; rejected addresses are not, until resent"
-                + " (run --resend ADDRESS) after the recipients list is fixed. Uncertain ones went past the final dot twice"
-                + " without an answer: the server may have them, so they are not sent again on their own; ask the recipient,"
-                + " and resend only if nothing arrived.\n");
+        b.append("\n").append(result.retryAdvice("")).append(".\n");
         send(runId, "bantin: " + result.failedDeliveries() + " message(s) for " + result.period().key() + " not delivered", b.toString());
     }
 

@@ -56,7 +56,11 @@ import vn.bantin.source.QualityGate;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceOptions;
 import vn.bantin.store.DeliveryLedger;
+import vn.bantin.store.AttachmentArchive;
+import vn.bantin.store.RunStatus;
 import vn.bantin.store.RunStore;
+import vn.bantin.store.RunTotals;
+import vn.bantin.store.StoreException;
 import vn.bantin.store.SnapshotRow;
 import vn.bantin.store.SnapshotStore;
 
@@ -77,6 +81,7 @@ public final class BulletinRun {
     private final DataSource db;
     private final Backoff.Sleeper sleeper;
     private final TemplateCache templates;
+    private StopRequest stop = StopRequest.NEVER;
 
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
         this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, new TemplateCache());
@@ -103,8 +108,44 @@ public final class BulletinRun {
         this.templates = templates;
     }
 
+    /** The same run, stopped by {@code stop} between two messages (SIGTERM on {@code run}). */
+    public BulletinRun stoppedBy(StopRequest stop) {
+        BulletinRun r = new BulletinRun(settings, sender, clock, listener, db, sleeper, templates);
+        r.stop = stop;
+        return r;
+    }
+
+    /**
+     * Runs {@code request} and records it, however it ends: from its first step (a missing file or a broken label
+     * file is a failed run like any other) to its last, with the root cause of a failure, the totals, and a status
+     * that is {@code succeeded} only when every message was delivered.
+     */
     public RunResult run(RunRequest request) throws IOException {
         Instant started = clock.instant();
+        RunStore runs = new RunStore(db, clock);
+        runs.markAbandoned();
+        long runId = runs.begin(String.join("+", request.bulletins()), request.period(), request.requestId(), request.cause());
+        try {
+            RunResult result = checkedRun(request, runId, runs, started);
+            RunStatus status = statusOf(result);
+            runs.end(runId, status, totals(result), summary(result, status));
+            if (!result.notMade().isEmpty()) {
+                new AdminNotice(settings, sender).bulletinsNotMade(result, runId);
+            }
+            if (result.failedDeliveries() > 0 || result.interrupted()) {
+                new AdminNotice(settings, sender).deliveriesFailed(result, runId);
+            }
+            return result;
+        } catch (IOException | RuntimeException | Error e) {
+            recordFailure(runs, runId, e);
+            if (!(e instanceof Error) && !(e instanceof StoreException)) {
+                new AdminNotice(settings, sender).runFailed(request, runId, (Exception) e);
+            }
+            throw e;
+        }
+    }
+
+    private RunResult checkedRun(RunRequest request, long runId, RunStore runs, Instant started) throws IOException {
         // Wording and templates are checked before the data is read: a broken template fails in a second.
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
@@ -125,33 +166,83 @@ public final class BulletinRun {
         }
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
+        runs.recordInputs(runId, templateHashes(renderer), InputChecksums.of(options));
+        if (makeable.isEmpty()) {
+            throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
+        }
+        return produceAndDeliver(request.onlyBulletins(makeable), runId, started, labels, composer, renderer, options, notMade);
+    }
 
-        RunStore runs = new RunStore(db, clock);
-        long runId = runs.start(String.join("+", request.bulletins()), request.period(), templateHashes(renderer),
-                InputChecksums.of(options));
+    /** Succeeded only when every message went out (now or before); a run that sent some but not all is incomplete. */
+    static RunStatus statusOf(RunResult result) {
+        if (!result.notMade().isEmpty()) {
+            return RunStatus.FAILED;
+        }
+        if (result.interrupted()) {
+            return RunStatus.INTERRUPTED;
+        }
+        return result.failedDeliveries() > 0 ? RunStatus.INCOMPLETE : RunStatus.SUCCEEDED;
+    }
+
+    private static RunTotals totals(RunResult r) {
+        return new RunTotals(r.made(), (int) r.count("sent"), (int) r.count("already-sent"), (int) r.failedDeliveries());
+    }
+
+    private static String summary(RunResult result, RunStatus status) {
+        String s = totals(result).describe();
+        if (status == RunStatus.INTERRUPTED) {
+            s += "; stopped on request after " + result.deliveries().size() + " message(s): the next run of the period sends"
+                    + " the rest";
+        }
+        if (!result.notMade().isEmpty()) {
+            s += "; not made: " + String.join("; ", result.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList());
+        }
+        return s;
+    }
+
+    /**
+     * The request's totals so far: the runs of the same request that ended (the service's earlier batches) and this
+     * one; a CLI run is a request of its own.
+     */
+    private RequestTotals requestSoFar(RunRequest request, long runId, RunResult result) {
+        RunTotals total = totals(result);
+        int runs = 1;
+        Set<String> bulletins = new LinkedHashSet<>(request.bulletins());
+        if (request.requestId() != null) {
+            for (var r : new RunStore(db, clock).ofRequest(request.requestId())) {
+                if (r.id() != runId) {
+                    runs++;
+                    bulletins.addAll(List.of(r.bulletin().split("\\+")));
+                    if (r.totals() != null) {
+                        total = total.plus(r.totals());
+                    }
+                }
+            }
+        }
+        // In the order the program names them (province, unit), whichever batch ran first.
+        Set<String> ordered = new LinkedHashSet<>();
+        List.of(PROVINCE, UNIT).stream().filter(bulletins::contains).forEach(ordered::add);
+        ordered.addAll(bulletins);
+        return new RequestTotals(request.requestId(), request.cause(), ordered, runs, total);
+    }
+
+    /** What the request's summary counts: its id (null for a CLI run), who asked, its bulletins, runs and totals. */
+    record RequestTotals(String id, String cause, Set<String> bulletins, int runs, RunTotals totals) {
+    }
+
+    private List<vn.bantin.store.DeliveryRow> ledgerRows(Set<String> bulletins, Period period) {
+        List<vn.bantin.store.DeliveryRow> rows = new ArrayList<>();
+        DeliveryLedger ledger = new DeliveryLedger(db, clock);
+        bulletins.forEach(b -> rows.addAll(ledger.list(b, period.key())));
+        return rows;
+    }
+
+    /** Best effort: a store that cannot record the failure must not hide the failure itself. */
+    private static void recordFailure(RunStore runs, long runId, Throwable e) {
         try {
-            if (makeable.isEmpty()) {
-                throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
-            }
-            RunResult result = produceAndDeliver(request.onlyBulletins(makeable), runId, started, labels, composer, renderer,
-                    options, notMade);
-            String summary = result.count("sent") + " sent, " + result.count("already-sent") + " sent before, "
-                    + result.failedDeliveries() + " not delivered";
-            if (result.notMade().isEmpty()) {
-                runs.finish(runId, summary);
-            } else {
-                runs.fail(runId, summary + "; not made: " + String.join("; ", result.notMadeByProblem().stream()
-                        .map(RunResult.NotMadeGroup::describe).toList()));
-                new AdminNotice(settings, sender).bulletinsNotMade(result, runId);
-            }
-            if (result.failedDeliveries() > 0) {
-                new AdminNotice(settings, sender).deliveriesFailed(result, runId);
-            }
-            return result;
-        } catch (IOException | RuntimeException e) {
-            runs.fail(runId, String.valueOf(e.getMessage()));
-            new AdminNotice(settings, sender).runFailed(request, runId, e);
-            throw e;
+            runs.end(runId, RunStatus.FAILED, null, Causes.describe(e));
+        } catch (RuntimeException | Error notRecorded) {
+            e.addSuppressed(notRecorded);
         }
     }
 
@@ -262,8 +353,10 @@ public final class BulletinRun {
             }
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
-                    summary, stats, deliveries, List.copyOf(notMade), Duration.between(started, clock.instant()));
-            RunSummary.write(result, settings, options, started);
+                    summary, stats, deliveries, List.copyOf(notMade), Duration.between(started, clock.instant()), rendered.size(),
+                    stop.asked());
+            RequestTotals soFar = requestSoFar(request, runId, result);
+            RunSummary.write(result, settings, options, started, soFar, ledgerRows(soFar.bulletins(), period));
             return result;
         } catch (IOException | RuntimeException e) {
             folder.discard();
@@ -376,15 +469,26 @@ public final class BulletinRun {
 
     private void deliver(RunRequest request, long runId, Rendered bulletin, List<Path> files, MessageComposer composer,
                          LedgerDelivery delivery, List<RunResult.Delivery> out) {
+        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
         for (Recipient r : settings.recipients()) {
             if (!request.delivers(r, bulletin.bulletin()) || (bulletin.unit() != null && !bulletin.unit().equals(r.unit()))) {
                 continue;
             }
+            if (stop.asked()) {
+                // Between two messages: the one in flight has finished; the rest wait for the next run.
+                return;
+            }
             Message m = composer.compose(bulletin.bulletin(), r, bulletin.values(), files,
                     bulletin.stem() + "--" + FileNames.of(r.email().strip().toLowerCase(Locale.ROOT)));
-            RunResult.Delivery d = RunResult.Delivery.of(r, delivery.deliver(bulletin.bulletin(), request.period().key(),
-                    bulletin.unit(), m, runId));
+            LedgerDelivery.Outcome outcome = delivery.deliver(bulletin.bulletin(), request.period().key(), bulletin.unit(), m,
+                    runId);
+            if (outcome instanceof LedgerDelivery.Outcome.Sent sent) {
+                // What the recipient got is kept as it was sent: a later run renders out/ again.
+                archive.keep(bulletin.bulletin(), request.period().key(), sent.messageId(), files, runId);
+            }
+            RunResult.Delivery d = RunResult.Delivery.of(r, outcome);
             out.add(d);
+            new RunStore(db, clock).heartbeat(runId);
             listener.delivered(r.email(), d.failed() ? "not delivered: " + d.error() : d.where());
         }
     }

@@ -11,15 +11,22 @@ import vn.bantin.indicator.Period;
  *
  * @param force make the bulletin even when the exports do not reach the period's end
  * @param cause who asked, for the run record: {@code cli}, a trigger's name, {@code resend}
+ * @param requestId the request this run carries out with others (the service's batches of one trigger share it);
+ *                  null: a request of its own
  */
-public record RunRequest(Period period, Set<String> bulletins, Set<String> emails, boolean force, String cause) {
+public record RunRequest(Period period, Set<String> bulletins, Set<String> emails, boolean force, String cause,
+                         String requestId) {
+
+    public RunRequest(Period period, Set<String> bulletins, Set<String> emails, boolean force, String cause) {
+        this(period, bulletins, emails, force, cause, null);
+    }
 
     public static final String PROVINCE = "province";
     public static final String UNIT = "unit";
 
     /** The same request for only these of its bulletins. */
     public RunRequest onlyBulletins(Set<String> these) {
-        return new RunRequest(period, these, emails, force, cause);
+        return new RunRequest(period, these, emails, force, cause, requestId);
     }
 
     public boolean wants(String bulletin) {

@@ -9,9 +9,14 @@ import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Period;
 import vn.bantin.source.FileStats;
 
-/** What a run produced and where; {@code notMade}: the bulletins a broken template stopped (nothing of them sent). */
+/**
+ * What a run produced and where; {@code notMade}: the bulletins a broken template stopped (nothing of them sent);
+ * {@code made}: bulletins rendered; {@code interrupted}: a stop was asked, so the messages after the one in flight
+ * were not attempted.
+ */
 public record RunResult(Period period, Path folder, List<Path> bulletins, Path indicators, Path rejects, Path summary,
-                        List<FileStats> sources, List<Delivery> deliveries, List<NotMade> notMade, Duration took) {
+                        List<FileStats> sources, List<Delivery> deliveries, List<NotMade> notMade, Duration took, int made,
+                        boolean interrupted) {
 
     /**
      * A bulletin that was not made, so not sent: the province's ({@code unit} null) or one unit's, with the problem
@@ -89,6 +94,40 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
     /** Deliveries with this status (sent, already-sent, rejected, failed, busy). */
     public long count(String status) {
         return deliveries.stream().filter(d -> d.status().equals(status)).count();
+    }
+
+    /**
+     * What happens next to the messages not delivered, in one sentence: failed ones are tried again by the next run
+     * of the period, refused ones only when asked ({@code run --resend-failed}), the rest of an interrupted run by
+     * the next run. Empty when everything went out.
+     */
+    public String retryAdvice(String bulletinOption) {
+        List<String> parts = new java.util.ArrayList<>();
+        String again = "bantin run --period " + period.key() + bulletinOption;
+        long failed = count("failed") + count("not-tried");
+        long refused = count("rejected");
+        long busy = count("busy");
+        if (failed > 0) {
+            parts.add(failed + " failed for a reason that may pass: the next run of the period tries them again ("
+                    + again + ", or the next scheduled run)");
+        }
+        if (refused > 0) {
+            parts.add(refused + " refused by the server: not tried again by itself; after fixing the addresses or the relay,"
+                    + " `" + again + " --resend-failed` sends them again");
+        }
+        long uncertain = count("uncertain");
+        if (uncertain > 0) {
+            parts.add(uncertain + " uncertain (no answer after the final dot, twice: the server may have them): not sent"
+                    + " again on their own; ask the recipient, and `bantin run --period " + period.key() + bulletinOption
+                    + " --resend ADDRESS` only if nothing arrived");
+        }
+        if (busy > 0) {
+            parts.add(busy + " held by another sender: that sender finishes them, or the next run once its claim has expired");
+        }
+        if (interrupted) {
+            parts.add("the run was stopped: the messages after the last one handled are sent by the next run (" + again + ")");
+        }
+        return String.join("; ", parts);
     }
 
     public long failedDeliveries() {

@@ -346,12 +346,23 @@ public final class BulletinScheduler implements AutoCloseable {
      * process on the same store) plans and sends it like a scheduled fire. {@code by} says who asked, for the record.
      */
     public Requested requestRun(String bulletin, Period period, boolean force, String by) {
-        if (!Bulletins.known(bulletin)) {
-            throw new IllegalArgumentException("bulletin '" + bulletin + "' is not known; use " + String.join(" or ", Bulletins.ALL));
+        return requestRun(List.of(bulletin), period, force, by);
+    }
+
+    /**
+     * Stores one request for several bulletins of {@code period}: planned as one, so its send jobs carry one request
+     * id and the run record shows it as one run.
+     */
+    public Requested requestRun(List<String> bulletins, Period period, boolean force, String by) {
+        for (String bulletin : bulletins) {
+            if (!Bulletins.known(bulletin)) {
+                throw new IllegalArgumentException("bulletin '" + bulletin + "' is not known; use " + String.join(" or ", Bulletins.ALL));
+            }
         }
+        String bulletin = JobData.join(bulletins);
         Instant now = clock.instant();
         String id = "request-" + UUID.randomUUID();
-        String description = "request " + bulletin + " " + period.key() + (force ? " (force)" : "");
+        String description = "request " + String.join("+", bulletins) + " " + period.key() + (force ? " (force)" : "");
         try {
             if (!quartz.checkExists(REQUEST_PLAN)) {
                 try {

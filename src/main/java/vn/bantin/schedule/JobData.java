@@ -25,6 +25,8 @@ final class JobData {
     static final String BULLETIN = "bulletin";
     static final String RECIPIENTS = "recipients";
     static final String BATCH = "batch";
+    /** The plan's id, shared by its send jobs: the run record groups their runs as one request. */
+    static final String REQUEST = "request";
 
     private JobData() {
     }

@@ -26,7 +26,7 @@ record Plan(String id, List<String> bulletins, Period period, boolean force, Str
 
     /** One send job: a batch of recipients of one bulletin. */
     record Batch(String jobName, String bulletin, Period period, List<String> recipients, int index, int total,
-                 boolean force, String cause) {
+                 boolean force, String cause, String planId) {
 
         String describe() {
             return "send " + bulletin + " " + period.key() + " batch " + index + "/" + total + " (" + recipients.size()
@@ -35,7 +35,7 @@ record Plan(String id, List<String> bulletins, Period period, boolean force, Str
 
         BulletinRequest request(boolean rerun) {
             String why = cause + ", batch " + index + "/" + total + (rerun ? ", re-run after an interrupted run" : "");
-            return new BulletinRequest(bulletin, period, recipients, force, why);
+            return new BulletinRequest(bulletin, period, recipients, force, why, planId);
         }
     }
 
@@ -80,7 +80,7 @@ record Plan(String id, List<String> bulletins, Period period, boolean force, Str
             List<List<String>> batches = Batches.split(recipients.recipients(bulletin), batchSize);
             for (int i = 0; i < batches.size(); i++) {
                 String jobName = "send." + bulletin + "." + JobData.periodText(period) + "." + id + "." + (i + 1);
-                out.add(new Batch(jobName, bulletin, period, batches.get(i), i + 1, batches.size(), force, cause));
+                out.add(new Batch(jobName, bulletin, period, batches.get(i), i + 1, batches.size(), force, cause, id));
             }
         }
         return out;

@@ -56,6 +56,7 @@ public final class PlanJob implements Job {
                     .usingJobData(JobData.FORCE, Boolean.toString(b.force()))
                     .usingJobData(JobData.CAUSE, b.cause())
                     .usingJobData(JobData.BATCH, b.index() + "/" + b.total())
+                    .usingJobData(JobData.REQUEST, b.planId())
                     .build();
             Trigger now = TriggerBuilder.newTrigger()
                     .withIdentity(b.jobName(), BulletinScheduler.BATCH_GROUP)

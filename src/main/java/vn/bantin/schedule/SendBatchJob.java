@@ -31,7 +31,9 @@ public final class SendBatchJob implements Job {
         Plan.Batch b = new Plan.Batch(context.getJobDetail().getKey().getName(), d.getString(JobData.BULLETIN),
                 Period.parse(d.getString(JobData.PERIOD)), JobData.split(d.getString(JobData.RECIPIENTS)),
                 Integer.parseInt(batch[0]), Integer.parseInt(batch[1]), Boolean.parseBoolean(d.getString(JobData.FORCE)),
-                d.getString(JobData.CAUSE));
+                d.getString(JobData.CAUSE),
+                // A send job stored by a version before the request's id was kept: its job name is unique all the same.
+                d.containsKey(JobData.REQUEST) ? d.getString(JobData.REQUEST) : context.getJobDetail().getKey().getName());
         try {
             launcher.launch(b.request(context.isRecovering()));
         } catch (RetryLater later) {
@@ -57,7 +59,7 @@ public final class SendBatchJob implements Job {
         } catch (org.quartz.SchedulerException e) {
             throw new JobExecutionException(b.describe() + " could not be scheduled again: " + e.getMessage(), e, false);
         }
-        throw new JobExecutionException(b.describe() + " not ready, tried again at " + at + " (retry " + (retries + 1) + " of "
+        throw new JobExecutionException(b.describe() + " to be tried again at " + at + " (retry " + (retries + 1) + " of "
                 + later.maxRetries() + "): " + later.getMessage(), later, false);
     }
 

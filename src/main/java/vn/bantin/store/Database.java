@@ -153,6 +153,29 @@ public final class Database implements AutoCloseable {
         return semicolon < 0 ? url : url.substring(0, semicolon);
     }
 
+    /**
+     * What went wrong, for a sentence: the first line of the database's message and, when something underneath
+     * caused it (a full disk under "The database has been closed"), that root cause too, which H2 only chains.
+     */
+    public static String reason(SQLException e) {
+        String said = firstLine(e.getMessage());
+        Throwable root = e;
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        while (seen.add(root)) {
+            Throwable next = root.getCause() != null ? root.getCause()
+                    : root instanceof SQLException s && s.getNextException() != null ? s.getNextException() : null;
+            if (next == null) {
+                break;
+            }
+            root = next;
+        }
+        if (root == e) {
+            return said;
+        }
+        String cause = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        return said.contains(cause) ? said : said + " (because: " + cause + ")";
+    }
+
     /** H2 ends its messages with the SQL and "[code-version]"; people need the first line, without them. */
     static String firstLine(String message) {
         if (message == null) {

@@ -6,14 +6,21 @@ import java.util.Map;
 
 /**
  * One run as recorded: what was asked ({@code bulletin}, the period), what it read and with which templates (file
- * name to checksum), how it ended. {@code finishedAt} and {@code message} are null while it runs.
+ * name to checksum), how it ended. {@code finishedAt}, {@code message} and {@code totals} are null while it runs.
+ * {@code requestId} groups the runs of one request (the service's batches; a CLI run is a request of its own);
+ * {@code cause} says who asked.
  */
 public record RunRow(long id, String bulletin, String periodKey, LocalDate periodStart, LocalDate periodEnd,
                      RunStatus status, Instant startedAt, Instant finishedAt, Map<String, String> templateHashes,
-                     Map<String, String> inputChecksums, String message) {
+                     Map<String, String> inputChecksums, String message, String requestId, String cause, RunTotals totals) {
 
     public RunRow {
         templateHashes = Map.copyOf(templateHashes);
         inputChecksums = Map.copyOf(inputChecksums);
+    }
+
+    /** The request this run belongs to: its own when it was recorded without one. */
+    public String request() {
+        return requestId == null ? "run-" + id : requestId;
     }
 }

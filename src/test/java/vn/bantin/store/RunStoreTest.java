@@ -3,6 +3,7 @@ package vn.bantin.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,86 @@ class RunStoreTest {
         assertEquals(RunStatus.FAILED, recent.get(1).status());
         assertEquals("dossiers.csv: column received_date is missing; the header must name it.", recent.get(1).message());
         assertEquals(3, runs.recent(10).size());
+    }
+
+    @Test
+    void theBatchesOfOneRequestAreOneRequestWithTheirTotalsAndWorstStatus() {
+        Period december = Period.parse("2022-12");
+        long cli = runs.begin("province+unit", december, null, "cli");
+        runs.end(cli, RunStatus.SUCCEEDED, new RunTotals(155, 158, 0, 0), "158 sent");
+        clock.advance(Duration.ofMinutes(1));
+        long province = runs.begin("province", december, "request-1", "requested by nam");
+        runs.end(province, RunStatus.SUCCEEDED, new RunTotals(1, 4, 0, 0), "4 sent");
+        long unit1 = runs.begin("unit", december, "request-1", "requested by nam");
+        runs.end(unit1, RunStatus.SUCCEEDED, new RunTotals(50, 49, 1, 0), "49 sent");
+        long unit2 = runs.begin("unit", december, "request-1", "requested by nam");
+        runs.end(unit2, RunStatus.INCOMPLETE, new RunTotals(50, 48, 0, 2), "48 sent, 2 not delivered");
+
+        List<RequestRow> requests = runs.recentRequests(10);
+        assertEquals(2, requests.size(), requests.toString());
+        RequestRow trigger = requests.get(0);
+        assertEquals(List.of(province, unit1, unit2), trigger.runs().stream().map(RunRow::id).toList());
+        assertEquals(java.util.Set.of("province", "unit"), trigger.bulletins());
+        assertEquals(new RunTotals(101, 101, 1, 2), trigger.totals());
+        assertEquals(RunStatus.INCOMPLETE, trigger.status(), "a request with a message not delivered never succeeded");
+        assertEquals("requested by nam", trigger.cause());
+        assertEquals(List.of(cli), requests.get(1).runs().stream().map(RunRow::id).toList());
+        assertEquals(1, runs.recentRequests(1).size());
+    }
+
+    @Test
+    void aRunLeftRunningByADeadProcessIsMarkedAbandonedAndItsClaimReleased() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        ProcessOwner self = ProcessOwner.current();
+        long dead = runs.begin("unit", Period.parse("2022-12"), null, "cli");
+        long alive = runs.begin("province", Period.parse("2022-12"), null, "cli");
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE run SET owner = '" + new ProcessOwner(gone.pid(), self.host(), self.startMillis()).text()
+                    + "' WHERE id = " + dead);
+        }
+        DeliveryLedger ledger = new DeliveryLedger(db.dataSource(), clock);
+        DeliveryKey inFlight = new DeliveryKey("unit", "2022-12", "vanthu.sxd@bacninh.gov.vn");
+        assertEquals(Claim.Send.class, ledger.claim(inFlight, "SXD", dead).getClass());
+        assertEquals(Claim.Busy.class, ledger.claim(inFlight, "SXD", alive).getClass(), "held, within its lease");
+
+        assertEquals(1, runs.markAbandoned());
+
+        RunRow abandoned = runs.find(dead).orElseThrow();
+        assertEquals(RunStatus.ABANDONED, abandoned.status());
+        assertTrue(abandoned.message().contains(Long.toString(gone.pid())), abandoned.message());
+        assertEquals(RunStatus.RUNNING, runs.find(alive).orElseThrow().status(), "this process is alive");
+        Claim again = ledger.claim(inFlight, "SXD", alive);
+        assertEquals(Claim.Send.class, again.getClass(), "the dead process's claim need not wait out the lease");
+        assertEquals(0, runs.markAbandoned(), "marked once");
+    }
+
+    @Test
+    void aBatchCutOffByAKillAndRunAgainAfterTheRestartIsDecidedByItsLaterRun() {
+        Period december = Period.parse("2022-12");
+        long killed = runs.begin("unit", december, "request-2", "requested by nam");
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE run SET status = 'abandoned' WHERE id = " + killed);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(RunStatus.ABANDONED, runs.recentRequests(1).get(0).status(), "nothing ran it again yet");
+        clock.advance(Duration.ofMinutes(1));
+        long again = runs.begin("unit", december, "request-2", "requested by nam, re-run after an interrupted run");
+        assertEquals(RunStatus.RUNNING, runs.recentRequests(1).get(0).status());
+        runs.end(again, RunStatus.SUCCEEDED, new RunTotals(50, 30, 20, 0), "30 sent, 20 sent before");
+        RequestRow request = runs.recentRequests(1).get(0);
+        assertEquals(RunStatus.SUCCEEDED, request.status());
+        assertEquals(new RunTotals(50, 30, 20, 0), request.totals());
+        assertEquals("requested by nam", request.cause());
+    }
+
+    @Test
+    void aStoreFailureKeepsItsRootCause() {
+        java.sql.SQLException closed = new java.sql.SQLException("The database has been closed [90098-224]",
+                "90098", 90098, new java.io.IOException("No space left on device"));
+        assertEquals("The database has been closed (because: No space left on device)", Database.reason(closed));
+        assertEquals("Table not found", Database.reason(new java.sql.SQLException("Table not found")));
     }
 
     @Test
