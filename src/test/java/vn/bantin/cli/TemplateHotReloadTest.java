@@ -45,7 +45,7 @@ class TemplateHotReloadTest {
     void aRunningServiceUsesTheEditedTemplatesOnItsNextRun() throws Exception {
         Path templates = TemplatesCopy.into(tmp.resolve("templates"));
         Path config = Files.createDirectories(tmp.resolve("config"));
-        String store = "jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE";
+        String store = "jdbc:h2:file:" + tmp.resolve("var/bantin");
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\ntemplates.dir=" + templates + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
                 + "\nstore.url=" + store + "\n", StandardCharsets.UTF_8);

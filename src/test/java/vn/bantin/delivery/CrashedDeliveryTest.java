@@ -47,7 +47,7 @@ class CrashedDeliveryTest {
             Path config = Files.createDirectories(tmp.resolve("config"));
             Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                     + "\nsmtp.host=127.0.0.1\nsmtp.port=" + port + "\nsmtp.security=none\n"
-                    + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE\n"
+                    + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\n"
                     + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n", StandardCharsets.UTF_8);
             Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
             Settings settings = ConfigLoader.load(config);
