@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,31 +47,56 @@ final class HistoryCommand implements Callable<Integer> {
             description = "with --period: province or unit (default: ${DEFAULT-VALUE})")
     private String bulletin;
 
+    /** Set when serve answers this command on its own store. */
+    private final InService inService;
+
+    HistoryCommand() {
+        this(null);
+    }
+
+    HistoryCommand(InService inService) {
+        this.inService = inService;
+    }
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (inService != null) {
+            return print(o, inService.store(), inService.where(), inService.settings().zone());
+        }
         Settings settings = configured.settings();
-        ZoneId zone = settings.zone();
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        List<String> forwarded = new ArrayList<>(List.of("history", "--runs", Integer.toString(runs), "--bulletin", bulletin));
+        if (period != null) {
+            forwarded.addAll(List.of("--period", period));
+        }
+        Optional<Integer> answered = InService.ask(settings.storeUrl(), forwarded, o, spec.commandLine().getErr());
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         try (Database db = Database.open(settings.storeUrl())) {
-            List<RunRow> recent = new RunStore(db.dataSource(), Clock.system(zone)).recent(runs);
-            o.println(recent.isEmpty() ? "no runs yet in " + db.where() : "runs (newest first) in " + db.where());
-            for (RunRow r : recent) {
-                o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-10s started %s%s%n    %s%n", r.id(), r.periodKey(), r.bulletin(),
-                        r.status().name().toLowerCase(Locale.ROOT), time.format(r.startedAt()),
-                        r.finishedAt() == null ? "" : ", took " + (r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli()) / 1000.0 + " s",
-                        r.message() == null ? "" : r.message());
-            }
-            if (period != null) {
-                String key = Period.parse(period).key();
-                List<DeliveryRow> rows = new DeliveryLedger(db.dataSource(), Clock.system(zone)).list(bulletin, key);
-                Map<String, Integer> byStatus = new TreeMap<>();
-                rows.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
-                o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none" : byStatus));
-                for (DeliveryRow d : rows) {
-                    o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
-                            d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
-                }
+            return print(o, db.dataSource(), db.where(), settings.zone());
+        }
+    }
+
+    private int print(PrintWriter o, DataSource store, String where, ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        List<RunRow> recent = new RunStore(store, Clock.system(zone)).recent(runs);
+        o.println(recent.isEmpty() ? "no runs yet in " + where : "runs (newest first) in " + where);
+        for (RunRow r : recent) {
+            o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-10s started %s%s%n    %s%n", r.id(), r.periodKey(), r.bulletin(),
+                    r.status().name().toLowerCase(Locale.ROOT), time.format(r.startedAt()),
+                    r.finishedAt() == null ? "" : ", took " + (r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli()) / 1000.0 + " s",
+                    r.message() == null ? "" : r.message());
+        }
+        if (period != null) {
+            String key = Period.parse(period).key();
+            List<DeliveryRow> rows = new DeliveryLedger(store, Clock.system(zone)).list(bulletin, key);
+            Map<String, Integer> byStatus = new TreeMap<>();
+            rows.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
+            o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none" : byStatus));
+            for (DeliveryRow d : rows) {
+                o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
+                        d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
             }
         }
         return 0;

@@ -365,7 +365,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL without its {@code ;KEY=VALUE} settings. */
-    static String where(String url) {
+    public static String where(String url) {
         int semicolon = url.indexOf(';');
         return semicolon < 0 ? url : url.substring(0, semicolon);
     }

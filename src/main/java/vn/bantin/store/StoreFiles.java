@@ -44,7 +44,7 @@ public record StoreFiles(Path base) {
     }
 
     public Path folder() {
-        Path parent = base.toAbsolutePath().getParent();
+        Path parent = base.toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 
