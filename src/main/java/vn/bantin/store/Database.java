@@ -170,10 +170,15 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The store URL " + where + " is not supported: this version keeps its store in H2"
                     + " (a URL that starts with jdbc:h2:, such as " + DEFAULT_URL + ").");
         }
-        if (url.toUpperCase(Locale.ROOT).matches(".*;\\s*AUTO_SERVER\\s*=\\s*TRUE.*")) {
-            throw new StoreException("The store URL " + url.replaceAll("(?i);\\s*PASSWORD\\s*=[^;]*", "")
-                    + " asks for AUTO_SERVER=TRUE, which opens the store to the network on a port of every interface;"
-                    + " remove it: a running serve answers trigger, history and schedule through a socket beside the store.");
+        String settings = url.toUpperCase(Locale.ROOT);
+        if (settings.matches(".*;\\s*(USER|PASSWORD)\\s*=.*")) {
+            throw new StoreException("The store URL " + where + " carries a user or password setting; remove it: the store's"
+                    + " accounts are in the credentials file beside it, and the program connects as its own user.");
+        }
+        if (settings.matches(".*;\\s*AUTO_SERVER\\s*=\\s*TRUE.*")) {
+            throw new StoreException("The store URL " + where + " asks for AUTO_SERVER=TRUE, which opens the store to the"
+                    + " network on a port of every interface; remove it: a running serve answers trigger, history and"
+                    + " schedule through a socket beside the store.");
         }
     }
 
@@ -203,13 +208,8 @@ public final class Database implements AutoCloseable {
 
     private static Connection connect(String url, String user, String password, Duration wait) throws SQLException {
         Properties p = new Properties();
-        String settings = url.toUpperCase(Locale.ROOT);
-        if (!settings.matches(".*;\\s*USER\\s*=.*")) {
-            p.setProperty("user", user);
-        }
-        if (!settings.matches(".*;\\s*PASSWORD\\s*=.*")) {
-            p.setProperty("password", password);
-        }
+        p.setProperty("user", user);
+        p.setProperty("password", password);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
