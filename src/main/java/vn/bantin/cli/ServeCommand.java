@@ -134,8 +134,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * Waits for SIGTERM or Ctrl-C, trapped so that the stop happens before the JVM begins to shut down: once it has,
-     * every shutdown hook runs at once, H2's among them, and with AUTO_SERVER (which refuses DB_CLOSE_ON_EXIT=FALSE)
-     * H2 closes the database under the jobs still finishing. A shutdown for another reason (another signal, a
+     * every shutdown hook runs at once, H2's among them, and H2 closes the database under the jobs still finishing. A shutdown for another reason (another signal, a
      * platform where these cannot be trapped) still stops the service, from a shutdown hook.
      */
     private static int serveUntilStopped(BulletinScheduler service, PrintWriter out, PrintWriter err, Clock clock)

@@ -92,35 +92,38 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The store's folder " + files.folder() + " cannot be made or made private (" + e.getMessage()
                     + "); run the command as the service's user, who owns it.", e);
         }
+        StoreCredentials credentials = credentials(files);
+        Database db = open(url, credentials, wait);
+        try {
+            files.secureFiles();
+        } catch (IOException e) {
+            db.close();
+            throw new StoreException("The files of the store " + where + " cannot be made private (" + e.getMessage()
+                    + "); run the command as the service's user, who owns them.", e);
+        }
+        return db;
+    }
+
+    /**
+     * The store's credentials file, made at its first opening. A store that has data but no such file was made by an
+     * earlier version, as SA: SA becomes its owner (and gets its password at the opening). Two processes opening a new
+     * store at once make one file: the second reads the first's.
+     */
+    private static StoreCredentials credentials(StoreFiles files) {
         Path file = files.credentials();
-        boolean first = !Files.exists(file);
-        // A store without credentials that has data was made by an earlier version, as SA: SA becomes its owner.
-        boolean legacy = first && Files.exists(files.data());
-        StoreCredentials credentials;
-        if (first) {
-            credentials = StoreCredentials.generate(legacy ? StoreCredentials.LEGACY_USER : StoreCredentials.OWNER);
+        if (!Files.exists(file)) {
+            boolean legacy = Files.exists(files.data());
+            StoreCredentials made = StoreCredentials.generate(legacy ? StoreCredentials.LEGACY_USER : StoreCredentials.OWNER);
             try {
-                credentials.write(file);
+                if (made.writeNew(file)) {
+                    return made;
+                }
             } catch (IOException e) {
                 throw new StoreException("The store's credentials file " + file + " cannot be written (" + e.getMessage()
                         + "); run the command as the service's user, who owns " + files.folder() + ".", e);
             }
-        } else {
-            credentials = StoreCredentials.read(file);
         }
-        try {
-            Database db = open(url, credentials, wait);
-            files.secureFiles();
-            return db;
-        } catch (StoreException e) {
-            if (first) {
-                deleteQuietly(file); // made for nothing: the next opening must not take it for the store's
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new StoreException("The files of the store " + where + " cannot be made private (" + e.getMessage()
-                    + "); run the command as the service's user, who owns them.", e);
-        }
+        return StoreCredentials.read(file);
     }
 
     /**
@@ -246,16 +249,17 @@ public final class Database implements AutoCloseable {
         }
         try (Statement s = owner.createStatement()) {
             s.executeUpdate("ALTER USER " + user + " ADMIN FALSE");
-            List<String> tables = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA')"
+            List<String> grants = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_TYPE IN ('BASE TABLE', 'VIEW') AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
                     + " AND TABLE_NAME <> 'flyway_schema_history'")) {
                 while (r.next()) {
-                    tables.add(quoted(r.getString(1)) + "." + quoted(r.getString(2)));
+                    grants.add("GRANT " + (r.getString(3).equals("VIEW") ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE") + " ON "
+                            + quoted(r.getString(1)) + "." + quoted(r.getString(2)) + " TO " + user);
                 }
             }
-            for (String t : tables) {
-                s.executeUpdate("GRANT SELECT, INSERT, UPDATE, DELETE ON " + t + " TO " + user);
+            for (String grant : grants) {
+                s.executeUpdate(grant);
             }
         }
     }
@@ -291,13 +295,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the message of the failure that brought us here matters more
-        }
-    }
 
     /**
      * H2 writes committed transactions to disk up to a second later by default; a process killed in that second

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -72,22 +72,31 @@ public record StoreCredentials(String ownerUser, String ownerPassword, String ap
         }
     }
 
-    /** Writes the file through a temporary file that is 0600 from its creation, so that it is never readable by others. */
-    void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(tmp);
-        if (StoreFiles.posix(file.toAbsolutePath().getParent())) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(StoreFiles.PRIVATE_FILE));
-        } else {
-            Files.createFile(tmp);
+    /**
+     * Writes the file unless it exists, through a temporary file that is 0600 from its creation (so that the passwords
+     * are never readable by others) and a hard link (so that a file another process made meanwhile is never replaced).
+     *
+     * @return false when the file existed: another process made it first
+     */
+    boolean writeNew(Path file) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".new");
+        try {
+            if (StoreFiles.posix(tmp)) {
+                Files.setPosixFilePermissions(tmp, StoreFiles.PRIVATE_FILE);
+            }
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+                w.write("# The accounts of the bantin store beside this file, made at its first opening. Keep this file readable\n"
+                        + "# only by the service's user, and back it up with the store: without it the store cannot be opened.\n"
+                        + "owner.user=" + ownerUser + "\nowner.password=" + ownerPassword + "\n"
+                        + "app.user=" + appUser + "\napp.password=" + appPassword + "\n");
+            }
+            Files.createLink(file, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-            w.write("# The accounts of the bantin store beside this file, made at its first opening. Keep this file readable\n"
-                    + "# only by the service's user, and back it up with the store: without it the store cannot be opened.\n"
-                    + "owner.user=" + ownerUser + "\nowner.password=" + ownerPassword + "\n"
-                    + "app.user=" + appUser + "\napp.password=" + appPassword + "\n");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The users only: a record's default text would print the passwords. */
