@@ -26,9 +26,9 @@ import vn.bantin.schedule.ServiceInstance;
 import vn.bantin.store.Database;
 
 @Command(name = "trigger", mixinStandardHelpOptions = true,
-        description = "Ask the running serve to send a bulletin now: the request goes through the database and the"
-                + " service takes it on its next poll. Without a running serve nothing is stored (unless --queue):"
-                + " use run instead.")
+        description = "Ask the running serve to send a bulletin now: serve, reached through the socket beside its store,"
+                + " stores the request and takes it on its next poll. Without a running serve nothing is stored (unless"
+                + " --queue): use run instead.")
 final class TriggerCommand implements Callable<Integer> {
 
     @Spec

@@ -135,6 +135,24 @@ class DatabaseTest {
     }
 
     @Test
+    void aRowLockedLongerThanTheWaitEndsTheStatementWithASentence() throws SQLException {
+        try (Database db = Database.open(TestStores.url(dir), Duration.ofMillis(300))) {
+            RunStore runs = new RunStore(db.dataSource(), new SettableClock());
+            long id = runs.start("province", Period.parse("2022"), Map.of(), Map.of());
+            try (Connection holder = db.dataSource().getConnection(); Statement s = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                s.executeUpdate("UPDATE run SET message = 'held' WHERE id = " + id); // and not committed
+                StoreException e = assertThrows(StoreException.class, () -> runs.finish(id, "done"));
+                assertTrue(e.getMessage().startsWith("The store could not record the end of run " + id + ": Timeout trying to lock"),
+                        e.getMessage());
+                assertOneSentence(e.getMessage());
+                holder.rollback();
+            }
+            runs.finish(id, "done");
+        }
+    }
+
+    @Test
     void aUrlThatWouldOpenAPortIsRefused() {
         StoreException e = assertThrows(StoreException.class, () -> Database.open(TestStores.url(dir) + ";AUTO_SERVER=TRUE"));
         assertTrue(e.getMessage().contains("AUTO_SERVER=TRUE, which opens the store to the network"), e.getMessage());
