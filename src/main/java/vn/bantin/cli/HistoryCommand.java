@@ -4,23 +4,27 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import javax.sql.DataSource;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import vn.bantin.config.Settings;
 import vn.bantin.indicator.Period;
+import vn.bantin.store.AttachmentArchive;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.DeliveryRow;
-import vn.bantin.store.AttachmentArchive;
 import vn.bantin.store.RequestRow;
 import vn.bantin.store.RunRow;
 import vn.bantin.store.RunStatus;
@@ -47,46 +51,72 @@ final class HistoryCommand implements Callable<Integer> {
             description = "with --period: province or unit (default: ${DEFAULT-VALUE})")
     private String bulletin;
 
+    /** Set when serve answers this command on its own store. */
+    private final InService inService;
+
+    HistoryCommand() {
+        this(null);
+    }
+
+    HistoryCommand(InService inService) {
+        this.inService = inService;
+    }
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (inService != null) {
+            return print(o, inService.store(), inService.where(), inService.settings());
+        }
         Settings settings = configured.settings();
+        List<String> forwarded = new ArrayList<>(List.of("history", "--runs", Integer.toString(runs), "--bulletin", bulletin));
+        if (period != null) {
+            forwarded.addAll(List.of("--period", period));
+        }
+        Optional<Integer> answered = InService.ask(settings.storeUrl(), forwarded, o, spec.commandLine().getErr());
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        try (Database db = Database.open(settings.storeUrl())) {
+            return print(o, db.dataSource(), db.where(), settings);
+        }
+    }
+
+    private int print(PrintWriter o, DataSource db, String where, Settings settings) {
         ZoneId zone = settings.zone();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
-        try (Database db = Database.open(settings.storeUrl())) {
-            RunStore store = new RunStore(db.dataSource(), Clock.system(zone));
-            store.markAbandoned();
-            List<RequestRow> recent = store.recentRequests(runs);
-            o.println(recent.isEmpty() ? "no runs yet in " + db.where() : "runs (newest first) in " + db.where());
-            for (RequestRow q : recent) {
-                RunRow first = q.runs().get(0);
-                o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-11s started %s%s%n", first.id(), q.periodKey(),
-                        String.join("+", q.bulletins()), q.status().id(), time.format(q.startedAt()),
-                        q.finishedAt() == null ? "" : ", took " + seconds(q.startedAt(), q.finishedAt()));
-                o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
-                        + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
-                for (RunRow r : q.runs()) {
-                    if (r.message() != null && r.status() != RunStatus.SUCCEEDED) {
-                        o.println("    " + (q.runs().size() > 1 ? "#" + r.id() + " " + r.bulletin() + " " + r.status().id() + ": " : "")
-                                + r.message());
-                    }
+        RunStore store = new RunStore(db, Clock.system(zone));
+        store.markAbandoned();
+        List<RequestRow> recent = store.recentRequests(runs);
+        o.println(recent.isEmpty() ? "no runs yet in " + where : "runs (newest first) in " + where);
+        for (RequestRow q : recent) {
+            RunRow first = q.runs().get(0);
+            o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-11s started %s%s%n", first.id(), q.periodKey(),
+                    String.join("+", q.bulletins()), q.status().id(), time.format(q.startedAt()),
+                    q.finishedAt() == null ? "" : ", took " + seconds(q.startedAt(), q.finishedAt()));
+            o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
+                    + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
+            for (RunRow r : q.runs()) {
+                if (r.message() != null && r.status() != RunStatus.SUCCEEDED) {
+                    o.println("    " + (q.runs().size() > 1 ? "#" + r.id() + " " + r.bulletin() + " " + r.status().id() + ": " : "")
+                            + r.message());
                 }
             }
-            if (period != null) {
-                String key = Period.parse(period).key();
-                List<DeliveryRow> rows = new DeliveryLedger(db.dataSource(), Clock.system(zone)).list(bulletin, key);
-                Map<String, Integer> byStatus = new TreeMap<>();
-                rows.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
-                o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none"
-                        : String.join(", ", byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
-                AttachmentArchive archive = new AttachmentArchive(db.dataSource(), Clock.system(zone),
-                        AttachmentArchive.folderFor(settings.storeUrl()));
-                for (DeliveryRow d : rows) {
-                    o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
-                            d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
-                    for (AttachmentArchive.Kept k : archive.of(d.id())) {
-                        o.printf(Locale.ROOT, "      sent %s (%,d bytes) kept as %s%n", k.fileName(), k.size(), k.file());
-                    }
+        }
+        if (period != null) {
+            String key = Period.parse(period).key();
+            List<DeliveryRow> rows = new DeliveryLedger(db, Clock.system(zone)).list(bulletin, key);
+            Map<String, Integer> byStatus = new TreeMap<>();
+            rows.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
+            o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none"
+                    : String.join(", ", byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+            AttachmentArchive archive = new AttachmentArchive(db, Clock.system(zone),
+                    AttachmentArchive.folderFor(settings.storeUrl()));
+            for (DeliveryRow d : rows) {
+                o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
+                        d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
+                for (AttachmentArchive.Kept k : archive.of(d.id())) {
+                    o.printf(Locale.ROOT, "      sent %s (%,d bytes) kept as %s%n", k.fileName(), k.size(), k.file());
                 }
             }
         }

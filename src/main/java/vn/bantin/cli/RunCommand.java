@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -30,6 +31,7 @@ import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.DeliveryRow;
 import vn.bantin.store.DeliveryStatus;
 import vn.bantin.store.Resend;
+import vn.bantin.store.StoreFiles;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Compute a period's indicators, render the bulletins and deliver them (to the outbox when no mail"
@@ -86,6 +88,14 @@ final class RunCommand implements Callable<Integer> {
             case "all" -> new LinkedHashSet<>(List.of(RunRequest.PROVINCE, RunRequest.UNIT));
             default -> throw new IllegalArgumentException("--bulletin " + bulletin + " is not known; use province, unit or all");
         };
+        Optional<Path> serving = StoreFiles.of(settings.storeUrl()).map(StoreFiles::socket).filter(ServiceChannel::answers);
+        if (serving.isPresent()) {
+            spec.commandLine().getErr().println("error: serve is running and holds the store " + Database.where(settings.storeUrl())
+                    + "; have it send with: java -jar target/bantin.jar trigger --bulletin " + String.join(",", bulletins)
+                    + " --period " + period.strip() + (force ? " --force" : "")
+                    + " (or stop serve to run by hand)");
+            return Failures.FAILED;
+        }
         try (Database db = Database.open(settings.storeUrl())) {
             Set<String> only = new LinkedHashSet<>();
             if (resend != null) {

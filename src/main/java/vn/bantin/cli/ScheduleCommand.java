@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +34,37 @@ final class ScheduleCommand implements Callable<Integer> {
     private Configured configured;
 
 
+    /** Set when serve answers this command on its own store. */
+    private final InService inService;
+
+    ScheduleCommand() {
+        this(null);
+    }
+
+    ScheduleCommand(InService inService) {
+        this.inService = inService;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (inService != null) {
+            return print(out, inService.store(), inService.settings(), inService.schedules());
+        }
         Settings settings = configured.settings();
         Schedules schedules = Schedules.load(configured.config, settings.zone());
+        Optional<Integer> answered = InService.ask(settings.storeUrl(), List.of("schedule"), out, spec.commandLine().getErr());
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        try (Database db = Database.open(settings.storeUrl())) {
+            return print(out, db.dataSource(), settings, schedules);
+        }
+    }
+
+    private int print(PrintWriter out, DataSource store, Settings settings, Schedules schedules) {
         Clock clock = Clock.system(settings.zone());
-        try (Database db = Database.open(settings.storeUrl());
-             BulletinScheduler client = BulletinScheduler.client(db.dataSource(), schedules, clock)) {
+        try (BulletinScheduler client = BulletinScheduler.client(store, schedules, clock)) {
             printServices(out, client.instances(), clock.instant());
             out.println("schedules of " + schedules.file() + ":");
             printTriggers(out, client.listTriggers());

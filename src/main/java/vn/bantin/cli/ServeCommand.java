@@ -1,5 +1,6 @@
 package vn.bantin.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +9,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -27,6 +30,7 @@ import vn.bantin.schedule.ScheduleException;
 import vn.bantin.schedule.SchedulerEvents;
 import vn.bantin.schedule.Schedules;
 import vn.bantin.store.Database;
+import vn.bantin.store.StoreFiles;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Send the bulletins on the schedules of config/schedules.properties until stopped (Ctrl-C or"
@@ -64,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = configured.settings();
         Schedules schedules = Schedules.load(configured.config, settings.zone());
         Clock clock = Clock.system(settings.zone());
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.storeUrl());
+             ServiceChannel channel = listen(settings.storeUrl(), new InService(db.dataSource(), db.where(), settings, schedules))) {
             BulletinScheduler service;
             BulletinScheduler.Reconciled r;
             try {
@@ -81,6 +86,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("  stored triggers brought in line with the config: added " + r.added() + ", updated "
                         + r.updated() + ", removed " + r.removed());
             }
+            out.println(channel == null ? "  the store is not a local file: trigger, history and schedule use it directly"
+                    : "  trigger, history and schedule reach this serve through " + channel.socket() + " (no network port)");
             ScheduleCommand.printTriggers(out, service.listTriggers());
             int waiting = service.pending().size();
             if (waiting > 0) {
@@ -92,9 +99,42 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
+     * Answers trigger, history and schedule through the socket beside a file store, since this process holds the
+     * file; null for a store that is not a local file (it has no such place, and other processes reach it directly).
+     */
+    private static ServiceChannel listen(String storeUrl, InService here) throws IOException {
+        Optional<StoreFiles> files = StoreFiles.of(storeUrl);
+        if (files.isEmpty()) {
+            return null;
+        }
+        ServiceChannel channel;
+        try {
+            channel = ServiceChannel.listen(files.get().socket(), (args, o, e) -> {
+                CommandLine cli = new CommandLine(new Answering());
+                cli.addSubcommand(new HistoryCommand(here));
+                cli.addSubcommand(new TriggerCommand(here));
+                cli.addSubcommand(new ScheduleCommand(here));
+                cli.setOut(o);
+                cli.setErr(e);
+                cli.setExecutionExceptionHandler(new Failures());
+                return cli.execute(args.toArray(String[]::new));
+            });
+        } catch (IOException e) {
+            throw new IOException("serve cannot listen on " + files.get().socket() + " (" + e.getMessage()
+                    + "), through which trigger, history and schedule reach it; check the store's folder", e);
+        }
+        files.get().secureFiles();
+        return channel;
+    }
+
+    /** The commands serve answers through its socket, and only those. */
+    @Command(name = "serve")
+    private static final class Answering {
+    }
+
+    /**
      * Waits for SIGTERM or Ctrl-C, trapped so that the stop happens before the JVM begins to shut down: once it has,
-     * every shutdown hook runs at once, H2's among them, and with AUTO_SERVER (which refuses DB_CLOSE_ON_EXIT=FALSE)
-     * H2 closes the database under the jobs still finishing. A shutdown for another reason (another signal, a
+     * every shutdown hook runs at once, H2's among them, and H2 closes the database under the jobs still finishing. A shutdown for another reason (another signal, a
      * platform where these cannot be trapped) still stops the service, from a shutdown hook.
      */
     private static int serveUntilStopped(BulletinScheduler service, PrintWriter out, PrintWriter err, Clock clock)

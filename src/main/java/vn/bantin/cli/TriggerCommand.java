@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +26,9 @@ import vn.bantin.schedule.ServiceInstance;
 import vn.bantin.store.Database;
 
 @Command(name = "trigger", mixinStandardHelpOptions = true,
-        description = "Ask the running serve to send a bulletin now: the request goes through the database and the"
-                + " service takes it on its next poll. Without a running serve nothing is stored (unless --queue):"
-                + " use run instead.")
+        description = "Ask the running serve to send a bulletin now: serve, reached through the socket beside its store,"
+                + " stores the request and takes it on its next poll. Without a running serve nothing is stored (unless"
+                + " --queue): use run instead.")
 final class TriggerCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +52,17 @@ final class TriggerCommand implements Callable<Integer> {
     private boolean queue;
 
 
+    /** Set when serve answers this command on its own store. */
+    private final InService inService;
+
+    TriggerCommand() {
+        this(null);
+    }
+
+    TriggerCommand(InService inService) {
+        this.inService = inService;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,11 +73,30 @@ final class TriggerCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--bulletin " + b + " is not known; use province, unit, or province,unit");
             }
         }
+        if (inService != null) {
+            return request(out, err, p, inService.store(), inService.schedules(), Clock.system(inService.settings().zone()));
+        }
         Settings settings = configured.settings();
         Schedules schedules = Schedules.load(configured.config, settings.zone());
-        Clock clock = Clock.system(settings.zone());
-        try (Database db = Database.open(settings.storeUrl());
-             BulletinScheduler client = BulletinScheduler.client(db.dataSource(), schedules, clock)) {
+        List<String> forwarded = new ArrayList<>(List.of("trigger", "--bulletin", String.join(",", bulletins), "--period", period));
+        if (force) {
+            forwarded.add("--force");
+        }
+        if (queue) {
+            forwarded.add("--queue");
+        }
+        Optional<Integer> answered = InService.ask(settings.storeUrl(), forwarded, out, err);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        try (Database db = Database.open(settings.storeUrl())) {
+            return request(out, err, p, db.dataSource(), schedules, Clock.system(settings.zone()));
+        }
+    }
+
+    /** Stores the request when a serve runs on {@code store} (or with --queue), and says when it will run. */
+    private int request(PrintWriter out, PrintWriter err, Period p, DataSource store, Schedules schedules, Clock clock) {
+        try (BulletinScheduler client = BulletinScheduler.client(store, schedules, clock)) {
             List<ServiceInstance> alive = client.aliveInstances();
             String what = String.join(" and ", bulletins) + " bulletin of " + p.key() + (force ? " (force)" : "");
             if (alive.isEmpty() && !queue) {

@@ -135,6 +135,9 @@ public final class ConfigLoader {
                 throw new ConfigException(file + ": unknown key '" + key + "'; valid keys are " + new TreeSet<>(DEFAULTS.keySet())
                         + " and source.<file>.column.<column> / source.<file>.value.<column>.<word>");
             }
+            if (key.endsWith("-env")) {
+                environmentVariableName(key);
+            }
         }
         Organisation org = new Organisation(text("org.parent"), text("org.name"), text("org.doc-number"),
                 text("org.place"), text("org.province-name"), new Organisation.Signatory(text("org.signatory.authority"),
@@ -177,6 +180,19 @@ public final class ConfigLoader {
         return java.util.Arrays.stream(text(key).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * A {@code *-env} key names the environment variable that holds a secret. A value that is not a variable's name is
+     * most likely the secret itself, put there by mistake: the message says what is wrong without repeating it.
+     */
+    private void environmentVariableName(String key) {
+        String name = text(key);
+        if (!name.isEmpty() && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new ConfigException(file + ": " + key + " is not the name of an environment variable (letters, digits and _,"
+                    + " not starting with a digit); its value is not shown, since it may be the secret itself: put the secret"
+                    + " in the environment and only the variable's name here, e.g. " + key + "=" + DEFAULTS.get(key));
+        }
+    }
+
     ConfigException bad(String key, String expected) {
         return new ConfigException(file + ": " + key + "=" + raw(key) + " is not valid; expected " + expected);
     }
@@ -210,7 +226,10 @@ public final class ConfigLoader {
     private String storeUrl() {
         String url = text("store.url");
         if (!url.startsWith("jdbc:h2:")) {
-            throw bad("store.url", "an H2 JDBC URL such as " + Database.DEFAULT_URL);
+            // Not bad(): a URL may carry a password, so only its part before any settings or query is shown.
+            String shown = Database.where(url).replaceAll("\\?.*", "");
+            throw new ConfigException(file + ": store.url=" + shown + (shown.equals(url) ? "" : "…") + " is not valid;"
+                    + " expected an H2 JDBC URL such as " + Database.DEFAULT_URL);
         }
         return url;
     }

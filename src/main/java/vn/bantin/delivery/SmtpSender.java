@@ -72,8 +72,8 @@ public final class SmtpSender implements Sender {
             String p = environment.apply(settings.passwordVariable());
             if (p == null || p.isEmpty()) {
                 throw new IllegalArgumentException("the mail server " + settings.server() + " is set up with user '"
-                        + settings.username() + "', whose password must be in the environment variable "
-                        + settings.passwordVariable() + ", which is not set");
+                        + settings.username() + "', whose password must be in " + settings.passwordVariableAsTold()
+                        + ", which is not set");
             }
             this.password = p;
         } else {
@@ -188,7 +188,7 @@ public final class SmtpSender implements Sender {
         }
         if (find(e, AuthenticationFailedException.class) != null) {
             return server + " did not accept user '" + settings.username() + "' with the password of "
-                    + settings.passwordVariable() + ": " + reply(e.getMessage());
+                    + settings.passwordVariableAsTold() + ": " + reply(e.getMessage());
         }
         String text = e.getMessage() == null ? "" : e.getMessage();
         if (text.contains("STARTTLS")) {

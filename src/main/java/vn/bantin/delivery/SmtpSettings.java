@@ -84,6 +84,15 @@ public record SmtpSettings(String host, int port, Security security, String user
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT);
     }
 
+    /**
+     * The password's variable as told to people: by name only when it is the default. A value that is not the default
+     * may be the password itself, written where its variable's name belongs, and a message must not carry it.
+     */
+    public String passwordVariableAsTold() {
+        return passwordVariable.equals(DEFAULT_PASSWORD_VARIABLE) ? "the environment variable " + DEFAULT_PASSWORD_VARIABLE
+                : "the environment variable that smtp.password-env names";
+    }
+
     public boolean authenticates() {
         return !username.isEmpty();
     }

@@ -99,7 +99,7 @@ class ServeRecoveryTest {
         Path dir = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(dir.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE"
+                + "\nstore.url=jdbc:h2:file:" + tmp.resolve("var/bantin")
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n", StandardCharsets.UTF_8);
         List<String> lines = Files.readAllLines(Path.of("config/recipients.csv"), StandardCharsets.UTF_8);
         Files.write(dir.resolve("recipients.csv"), lines.subList(0, RECIPIENT_LINES + 1), StandardCharsets.UTF_8);

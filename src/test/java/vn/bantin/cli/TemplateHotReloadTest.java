@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -45,7 +43,7 @@ class TemplateHotReloadTest {
     void aRunningServiceUsesTheEditedTemplatesOnItsNextRun() throws Exception {
         Path templates = TemplatesCopy.into(tmp.resolve("templates"));
         Path config = Files.createDirectories(tmp.resolve("config"));
-        String store = "jdbc:h2:file:" + tmp.resolve("var/bantin") + ";AUTO_SERVER=TRUE";
+        String store = "jdbc:h2:file:" + tmp.resolve("var/bantin");
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\ntemplates.dir=" + templates + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
                 + "\nstore.url=" + store + "\n", StandardCharsets.UTF_8);
@@ -54,13 +52,10 @@ class TemplateHotReloadTest {
         Files.writeString(config.resolve("schedules.properties"), "time-zone=Asia/Ho_Chi_Minh\npoll-seconds=1\n"
                 + "checkin-seconds=1\n", StandardCharsets.UTF_8);
 
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "vn.bantin.cli.Main", "serve",
-                "--config", config.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
-        try {
-            await("serve to check in", () -> log().contains("serving;"), serve);
+        try (ServeProcess serve = ServeProcess.start(config, tmp.resolve("serve.log"))) {
+            serve.await("serve to check in", () -> serve.log().contains("serving;"));
             trigger();
-            await("the first bulletin", () -> Files.exists(tmp.resolve(PDF)), serve);
+            serve.await("the first bulletin", () -> Files.exists(tmp.resolve(PDF)));
             String before = text(tmp.resolve(PDF));
             assertTrue(before.contains(OLD_SENTENCE) && !before.contains(NEW_TITLE), before);
 
@@ -74,14 +69,11 @@ class TemplateHotReloadTest {
             Files.delete(tmp.resolve(PDF));
 
             trigger();
-            await("the second bulletin", () -> Files.exists(tmp.resolve(PDF)), serve);
+            serve.await("the second bulletin", () -> Files.exists(tmp.resolve(PDF)));
             String after = text(tmp.resolve(PDF));
             assertTrue(after.contains(NEW_SENTENCE) && after.contains(NEW_TITLE), after);
             assertFalse(after.contains(OLD_SENTENCE), after);
-            assertEquals(1, log().split("serving;", -1).length - 1, "served throughout, never restarted");
-        } finally {
-            serve.destroy(); // SIGTERM: serve stops cleanly and lets go of the database
-            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), log());
+            assertEquals(1, serve.log().split("serving;", -1).length - 1, "served throughout, never restarted");
         }
 
         try (Database db = Database.open(store)) {
@@ -101,23 +93,6 @@ class TemplateHotReloadTest {
         CliRun r = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-12", "--config",
                 tmp.resolve("config").toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(tmp.resolve("serve.log"));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void await(String what, BooleanSupplier done, Process serve) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!done.getAsBoolean()) {
-            assertTrue(serve.isAlive(), "serve ended while waiting for " + what + ": " + log());
-            assertTrue(System.nanoTime() < deadline, "no " + what + " within 120 s: " + log());
-            Thread.sleep(100);
-        }
     }
 
     private static String text(Path pdf) throws IOException {

@@ -119,7 +119,7 @@ class SmtpSenderTest {
         DeliveryException e = assertThrows(DeliveryException.class, () -> sender.send(TestMessages.message(dir, "a@bacninh.gov.vn")));
         assertEquals(Failure.SETUP, Failure.of(e));
         assertTrue(e.getMessage().startsWith("the mail server 127.0.0.1:" + MAIL.getSmtp().getPort()
-                + " did not accept user 'bantin' with the password of BANTIN_SMTP_PASSWORD"), e.getMessage());
+                + " did not accept user 'bantin' with the password of the environment variable BANTIN_SMTP_PASSWORD"), e.getMessage());
         assertTrue(!e.getMessage().contains(wrong), e.getMessage());
         assertEquals(0, MAIL.getReceivedMessages().length);
     }

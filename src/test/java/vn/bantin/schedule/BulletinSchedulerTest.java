@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.indicator.Period;
 import vn.bantin.store.Database;
+import vn.bantin.store.TestStores;
 
 /** A real Quartz scheduler on a real H2 file database, migrated by Flyway; waits are bounded polls. */
 class BulletinSchedulerTest {
@@ -126,14 +126,13 @@ class BulletinSchedulerTest {
     }
 
     @Test
-    void aRequestStoredByAnotherProcessRunsOnTheService() throws Exception {
-        // The client reaches the database over TCP, as `trigger` does when serve holds the file (H2 AUTO_SERVER). The
-        // server is in this JVM, so it names the file as the service's Database opened it, through H2's async: file system.
-        Server tcp = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString()).start();
-        Database remote = Database.open("jdbc:h2:tcp://localhost:" + tcp.getPort() + "/async:bantin");
+    void aRequestStoredByAClientRunsOnTheService() throws Exception {
+        // `trigger` reaches a running serve through its socket, and serve stores the request as a client of its own
+        // store: a second scheduler instance, on its own pool of the same database, that never runs a job.
         Launches launches = new Launches();
         BulletinScheduler service = service(schedules(), launches, leaders());
-        try (BulletinScheduler client = BulletinScheduler.client(remote.dataSource(), schedules(), Clock.system(HCM))) {
+        try (Database second = Database.open(TestStores.url(dir));
+             BulletinScheduler client = BulletinScheduler.client(second.dataSource(), schedules(), Clock.system(HCM))) {
             assertTrue(client.aliveInstances().isEmpty(), "no service yet");
             service.start();
             assertEquals(List.of(service.instanceId()), client.aliveInstances().stream().map(ServiceInstance::id).toList());
@@ -149,8 +148,6 @@ class BulletinSchedulerTest {
             assertTrue(launches.requests.get(0).cause().startsWith("requested by an operator at "));
         } finally {
             service.stop();
-            remote.close();
-            tcp.stop();
         }
         try (BulletinScheduler after = BulletinScheduler.client(db.pool, schedules(), Clock.system(HCM))) {
             assertTrue(after.aliveInstances().isEmpty(), "a stopped service removes its check-in");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import vn.bantin.store.Database;
+import vn.bantin.store.TestStores;
 
 /** A real H2 file database in a temp folder, opened (and migrated by Flyway) as the store opens it. */
 final class TestDatabase implements AutoCloseable {
@@ -17,7 +18,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase create(Path dir) {
-        return new TestDatabase(Database.open("jdbc:h2:file:" + dir.resolve("bantin").toAbsolutePath()));
+        return new TestDatabase(Database.open(TestStores.url(dir)));
     }
 
     @Override
