@@ -97,7 +97,9 @@ final class HistoryCommand implements Callable<Integer> {
             o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
                     + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
             for (RunRow r : q.runs()) {
-                if (r.message() != null && r.status() != RunStatus.SUCCEEDED) {
+                // The sentence of a run that did not succeed, unless it only repeats the totals above.
+                boolean onlyTotals = r.totals() != null && r.totals().describe().equals(r.message());
+                if (r.message() != null && r.status() != RunStatus.SUCCEEDED && !onlyTotals) {
                     o.println("    " + (q.runs().size() > 1 ? "#" + r.id() + " " + r.bulletin() + " " + r.status().id() + ": " : "")
                             + r.message());
                 }
