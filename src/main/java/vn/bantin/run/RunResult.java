@@ -21,7 +21,8 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
-     * failed (kept to try again) or busy (another process holds it); {@code error} is null when it went out.
+     * failed (kept to try again), busy (another process holds it) or skipped (its unit is not in the data: not sent,
+     * not retried; {@code where} says why); {@code error} is null when it went out or was skipped.
      */
     public record Delivery(String recipient, String email, String status, String where, String error) {
         public boolean failed() {

@@ -27,8 +27,9 @@ final class RunSummary {
             b.append("  ").append(r.folder().relativize(p)).append('\n');
         }
         b.append("  indicators.csv\n  rejects.csv (").append(r.rejectedRows()).append(" rows)\n");
-        b.append("\ndeliveries (").append(r.deliveries().size() - r.failedDeliveries()).append(" sent, ")
-                .append(r.failedDeliveries()).append(" failed)\n");
+        b.append("\ndeliveries (").append(r.count("sent") + r.count("already-sent")).append(" sent, ")
+                .append(r.failedDeliveries()).append(" failed").append(r.count("skipped") == 0 ? ""
+                        : ", " + r.count("skipped") + " skipped").append(")\n");
         for (RunResult.Delivery d : r.deliveries()) {
             b.append("  ").append(d.email()).append(" -> ").append(d.failed() ? "FAILED: " + d.error() : d.where()).append('\n');
         }
