@@ -233,7 +233,7 @@ public final class BulletinRun {
                         continue; // its recipients are skipped below, each with the line of recipients.csv
                     }
                     Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
-                    String stem = "ban-tin-" + period.key() + "-" + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                    String stem = "ban-tin-" + period.key() + "-" + fileNamePart(code);
                     render(new Rendered(UNIT, code, values, "don-vi", stem), (pdf, xlsx) -> {
                         renderer.renderUnitPdf(values, labels, pdf);
                         renderer.renderUnitXlsx(values, labels, xlsx);
@@ -335,6 +335,15 @@ public final class BulletinRun {
             }
         }
         return Comparison.of(tally.period(), figures, localities);
+    }
+
+    /**
+     * A unit code as part of a file name: lower-case letters, digits and dashes; a long code is cut and told apart
+     * by a hash of the whole, so that no code makes a file name longer than file systems allow (255 bytes).
+     */
+    static String fileNamePart(String code) {
+        String slug = code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return slug.length() <= 60 ? slug : slug.substring(0, 51) + "-" + Integer.toHexString(code.hashCode() | 0x10000000);
     }
 
     /** Units that have a recipient of their bulletin in this request, in the recipients list's order. */
