@@ -357,6 +357,7 @@ public final class ConfigLoader {
     private List<Recipient> recipients() {
         Path f = dir.resolve(RECIPIENTS_FILE);
         List<Recipient> out = new ArrayList<>();
+        Map<String, Long> seen = new java.util.HashMap<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).get();
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
@@ -383,7 +384,17 @@ public final class ConfigLoader {
                 if (bulletins.contains("unit") && rec.get("unit").isEmpty()) {
                     throw new ConfigException(where + ": a recipient of the unit bulletin needs the unit code");
                 }
-                out.add(new Recipient(rec.get("unit"), rec.get("name"), email, Set.copyOf(bulletins)));
+                for (String b : bulletins) {
+                    // The ledger keeps one delivery per (bulletin, period, address): a second row would be lost in it.
+                    String key = b + " " + (b.equals("unit") ? rec.get("unit") : "") + " " + email.toLowerCase(java.util.Locale.ROOT);
+                    Long first = seen.putIfAbsent(key, rec.getRecordNumber() + 1);
+                    if (first != null) {
+                        throw new ConfigException(where + ": email '" + email + "' already receives the " + b + " bulletin"
+                                + (b.equals("unit") ? " of unit " + rec.get("unit") : "") + " on line " + first
+                                + "; remove one of the two rows");
+                    }
+                }
+                out.add(new Recipient(rec.get("unit"), rec.get("name"), email, Set.copyOf(bulletins), where));
             }
         } catch (NoSuchFileException e) {
             throw new ConfigException(f + ": not found; it lists who receives which bulletin (unit,name,email,bulletins)");

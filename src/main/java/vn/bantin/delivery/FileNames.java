@@ -14,6 +14,8 @@ import java.util.Locale;
  */
 public final class FileNames {
     private static final int HASH_CHARS = 8;
+    /** Keeps a name made of a long code or address well under the 255 bytes a file name may have. */
+    private static final int READABLE_CHARS = 60;
 
     private FileNames() {
     }
@@ -23,6 +25,9 @@ public final class FileNames {
         String plain = Normalizer.normalize(exact.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "");
         String readable = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@.]+", "-").replaceAll("^-+|-+$", "");
+        if (readable.length() > READABLE_CHARS) {
+            readable = readable.substring(0, READABLE_CHARS).replaceAll("-+$", "");
+        }
         return (readable.isEmpty() ? "" : readable + "-") + hash(exact);
     }
 

@@ -284,14 +284,20 @@ public final class BulletinRun {
             Path staging = folder.staging();
             // A unit bulletin compares with the previous period and the same period a year earlier: one pass for all.
             List<Period> periods = request.wants(UNIT) ? List.of(period, period.previous(), period.sameLastYear()) : List.of(period);
-            Gathering.Gathered data;
+            InputCheck.Result checked;
             try (RejectsCsv rejects = new RejectsCsv(staging.resolve("rejects.csv"))) {
-                data = Gathering.gather(options, periods, settings.method().localityLevel(), rejects, listener);
+                checked = InputCheck.check(settings, periods, request.force(), r -> request.delivers(r, UNIT), rejects,
+                        listener);
             }
+            Gathering.Gathered data = checked.data();
             UnitTree tree = data.tree();
             List<FileStats> stats = data.stats();
-            stopWhenTooBroken(stats, options, folder, period);
-            Readiness.require(stats, data.tally().rowsInPeriod(), period, request.force());
+            stopWhenTooBroken(checked.breaches(), stats, options, folder, period);
+            if (!checked.notReady().isEmpty()) {
+                throw new NotReadyException(Readiness.notReady(checked.notReady(), period, request.force()));
+            }
+            List<RunResult.Delivery> deliveries = new ArrayList<>();
+            skipUnknownUnits(checked.unknownUnits(), deliveries);
 
             IndicatorEngine engine = new IndicatorEngine(settings.targets(), settings.method());
             Indicators indicators = engine.compute(tree, data.tally());
@@ -310,15 +316,13 @@ public final class BulletinRun {
                     renderer.renderProvinceXlsx(values, labels, xlsx);
                 }, folder, request, rendered, notMade);
             }
-            List<RunResult.Delivery> deliveries = new ArrayList<>();
             if (request.wants(UNIT)) {
                 Comparison previous = comparison(engine, tree, data.tallies().get(period.previous()), stats);
                 Comparison yearAgo = comparison(engine, tree, data.tallies().get(period.sameLastYear()), stats);
                 for (String code : unitsToRender(request)) {
                     Unit unit = tree.find(code).orElse(null);
                     if (unit == null) {
-                        unknownUnit(request, code, deliveries);
-                        continue;
+                        continue; // its recipients are skipped below, each with the line of recipients.csv
                     }
                     Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
                     // A readable part and a hash of the exact code: codes that differ only in punctuation, case or
@@ -443,19 +447,21 @@ public final class BulletinRun {
         return codes;
     }
 
-    private void unknownUnit(RunRequest request, String code, List<RunResult.Delivery> deliveries) {
-        for (Recipient r : settings.recipients()) {
-            if (request.delivers(r, UNIT) && r.unit().equals(code)) {
-                deliveries.add(new RunResult.Delivery(r.name(), r.email(), "failed", null,
-                        "unit " + code + " of recipients.csv is not in units.csv (or not active in the period)"));
-            }
+    /**
+     * A recipient whose unit is not in the data is told about, not retried: no later run of the same exports could
+     * serve it, and counting it as undelivered would fail every run until recipients.csv is corrected.
+     */
+    private void skipUnknownUnits(List<Recipient> unknown, List<RunResult.Delivery> deliveries) {
+        for (Recipient r : unknown) {
+            String why = InputCheck.unknownUnit(r, settings);
+            deliveries.add(new RunResult.Delivery(r.name(), r.email(), "skipped", "skipped: " + why, null));
+            listener.delivered(r.email(), "skipped: " + why);
         }
     }
 
     /** Figures from files with too many rejected rows are not published; their rejects are kept for the operator. */
-    private static void stopWhenTooBroken(List<FileStats> stats, SourceOptions options, OutputFolder folder, Period period)
-            throws IOException {
-        List<QualityGate.Breach> breaches = QualityGate.breaches(stats, options);
+    private static void stopWhenTooBroken(List<QualityGate.Breach> breaches, List<FileStats> stats, SourceOptions options,
+                                          OutputFolder folder, Period period) throws IOException {
         if (breaches.isEmpty()) {
             return;
         }

@@ -37,18 +37,47 @@ final class Readiness {
         return problems;
     }
 
+    /**
+     * The rules that hold whatever the period ({@code data check} without {@code --period}): a dated export without
+     * dated rows makes no period ready, and without documents or dossiers every bulletin would be zeros.
+     */
+    static List<String> problemsForAnyPeriod(List<FileStats> stats, Tally.RowsInPeriod rows) {
+        List<String> problems = new ArrayList<>();
+        for (FileStats s : stats) {
+            if (DATED.contains(s.source()) && s.lastDate() == null) {
+                problems.add(s.fileName() + " has no dated rows, so no period is complete (a run needs --force)");
+            }
+        }
+        if (rows.documents() == 0 && rows.dossiers() == 0) {
+            problems.add("no document and no dossier in the exports: a bulletin would show only zeros");
+        }
+        return problems;
+    }
+
+    /** The last day every dated export reaches: a period ending then or earlier is complete (null: none is). */
+    static java.time.LocalDate completeUntil(List<FileStats> stats) {
+        java.time.LocalDate until = null;
+        for (FileStats s : stats) {
+            if (DATED.contains(s.source())) {
+                if (s.lastDate() == null) {
+                    return null;
+                }
+                until = until == null || s.lastDate().isBefore(until) ? s.lastDate() : until;
+            }
+        }
+        return until;
+    }
+
     /** Whether every dated export spans the whole period (a comparison period, usually), first day to last. */
     static boolean covers(List<FileStats> stats, Period period) {
         return stats.stream().filter(s -> DATED.contains(s.source())).allMatch(s -> s.firstDate() != null
                 && !s.firstDate().isAfter(period.start()) && !s.lastDate().isBefore(period.end()));
     }
 
-    static void require(List<FileStats> stats, Tally.RowsInPeriod rows, Period period, boolean force) {
-        List<String> problems = problems(stats, rows, period, force);
-        if (!problems.isEmpty()) {
-            throw new NotReadyException("the data is not complete for " + period.key() + ": " + String.join("; ", problems)
-                    + (force ? "." : ". Run again when the exports are complete, or with --force to make the bulletin"
-                    + " from what there is."));
-        }
+    /** The sentence a run stops with (and {@code data check} prints) when {@code problems} is not empty. */
+    static String notReady(List<String> problems, Period period, boolean force) {
+        return "the data is not complete for " + period.key() + ": " + String.join("; ", problems)
+                + (force ? "." : ". Run again when the exports are complete, or with --force to make the bulletin"
+                + " from what there is.");
     }
 }

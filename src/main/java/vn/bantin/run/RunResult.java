@@ -26,8 +26,10 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
-     * failed (kept to try again), not-tried (the delivery had stopped: kept to try again), uncertain (no answer after the final dot, twice: the server may have it) or busy
-     * (being sent by another process: not a failure of this one); {@code error} is null when it went out or is busy.
+     * failed (kept to try again), not-tried (the delivery had stopped: kept to try again), uncertain (no answer after
+     * the final dot, twice: the server may have it), busy (being sent by another process: not a failure of this one)
+     * or skipped (its unit is not in the data: not sent, not retried; {@code where} says why); {@code error} is null
+     * when it went out, is busy or was skipped.
      */
     public record Delivery(String recipient, String email, String status, String where, String error) {
         public boolean failed() {

@@ -57,6 +57,11 @@ final class RunSummary {
                     .append(d.lastError() != null ? ": " + d.lastError() : d.messageId() != null ? " " + d.messageId() : "")
                     .append('\n');
         }
+        for (RunResult.Delivery d : r.deliveries()) {
+            if (d.status().equals("skipped")) {
+                b.append("  ").append(d.email()).append(" -> skipped: ").append(d.where()).append('\n');
+            }
+        }
         String advice = r.retryAdvice("");
         if (!advice.isEmpty()) {
             b.append("what happens next: ").append(advice).append('\n');

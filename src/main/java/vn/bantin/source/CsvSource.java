@@ -182,6 +182,7 @@ public final class CsvSource {
 
     static RowStream rows(SourceOptions options, SourceFile source) {
         SourceFormat format = options.format(source);
+        SourceFiles.requireRegular(options.path(source));
         return format.isWorkbook() ? new XlsxRows(options.path(source), format.sheet())
                 : new CsvRows(options.path(source), source, format);
     }

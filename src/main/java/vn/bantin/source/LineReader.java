@@ -7,7 +7,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Physical lines of a text file with their numbers (\n or \r\n), each at most {@link #MAX_LINE} characters:
+ * Physical lines of a text file with their numbers, ended by \n, \r\n or a lone \r (old Mac "CSV (Macintosh)"
+ * exports), each at most {@link #MAX_LINE} characters:
  * a longer one is handed out cut, flagged, so that a file without line breaks cannot fill memory. Lines can be
  * pushed back to be read again (after a quote that never closed swallowed them).
  */
@@ -20,6 +21,8 @@ final class LineReader {
     private final char[] buf = new char[1 << 16];
     private int pos;
     private int end;
+    /** The last line ended with \r: a \n right after it belongs to the same line end. */
+    private boolean afterCr;
     private long number;
     private final Deque<Line> pushedBack = new ArrayDeque<>();
 
@@ -43,9 +46,16 @@ final class LineReader {
                     return any ? done(line, cut) : null;
                 }
             }
+            if (afterCr) {
+                afterCr = false;
+                if (buf[pos] == '\n') {
+                    pos++; // the \n of a \r\n
+                    continue;
+                }
+            }
             any = true;
             int start = pos;
-            while (pos < end && buf[pos] != '\n') {
+            while (pos < end && buf[pos] != '\n' && buf[pos] != '\r') {
                 pos++;
             }
             int room = MAX_LINE - line.length();
@@ -56,17 +66,14 @@ final class LineReader {
             }
             line.append(buf, start, take);
             if (pos < end) {
-                pos++; // the \n
+                afterCr = buf[pos] == '\r';
+                pos++;
                 return done(line, cut);
             }
         }
     }
 
     private Line done(StringBuilder line, boolean cut) {
-        int len = line.length();
-        if (len > 0 && line.charAt(len - 1) == '\r') {
-            line.setLength(len - 1);
-        }
         return new Line(++number, line.toString(), cut);
     }
 

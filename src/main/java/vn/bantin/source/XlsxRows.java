@@ -18,10 +18,10 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -33,8 +33,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The rows of one sheet of an Excel workbook (.xlsx), read with POI's streaming sheet parser so that a sheet of
- * a million rows never sits in memory: only the shared strings and styles do. Line = the sheet's row number;
- * rows without any text are left out. Cell text follows the contract whatever the computer's locale: see
+ * a million rows never sits in memory. Neither do its shared strings (the text of every cell, millions in a large
+ * export) go to temporary files: see {@link XlsxSharedStrings}. Only the styles are held.
+ * Line = the sheet's row number; rows without any text are left out. Cell text follows the contract whatever the computer's locale: see
  * {@link XlsxNumberText}; booleans are {@code true}/{@code false}, error cells ({@code #N/A}) are empty.
  */
 final class XlsxRows implements RowStream {
@@ -61,9 +62,8 @@ final class XlsxRows implements RowStream {
         } catch (OpenXML4JException | RuntimeException e) {
             throw notAWorkbook(e);
         }
-        try {
+        try (XlsxSharedStrings strings = XlsxSharedStrings.of(pkg)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = date1904(reader);
             readSheet(reader, strings, styles == null ? new StylesTable() : styles, date1904, handler);
@@ -148,7 +148,7 @@ final class XlsxRows implements RowStream {
         return found[0];
     }
 
-    private void readSheet(XSSFReader reader, ReadOnlySharedStringsTable strings, StylesTable styles,
+    private void readSheet(XSSFReader reader, SharedStrings strings, StylesTable styles,
             boolean date1904, RowHandler handler)
             throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
         XSSFReader.SheetIterator sheets = reader.getSheetIterator();
@@ -172,7 +172,7 @@ final class XlsxRows implements RowStream {
         return t == null ? "" : t.toLowerCase(Locale.ROOT);
     }
 
-    private void parse(InputStream in, String sheet, ReadOnlySharedStringsTable strings, StylesTable styles,
+    private void parse(InputStream in, String sheet, SharedStrings strings, StylesTable styles,
             boolean date1904, RowHandler handler) throws IOException, SAXException, ParserConfigurationException {
         SheetRows rows = new SheetRows(sheet, handler);
         XMLReader xml = XMLHelper.newXMLReader();

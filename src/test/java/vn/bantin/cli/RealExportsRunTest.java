@@ -190,7 +190,7 @@ class RealExportsRunTest {
         assertTrue(r.out().contains("unknown  unit X-KHONGCO (2 rows)"), r.out());
         assertTrue(r.out().contains("unknown  unit H-LAMTHAO (1 rows)"), r.out());
         assertTrue(r.out().contains("columns  id, unit, direction, date, from_work_dossier, signed"), r.out());
-        assertTrue(r.out().contains("OK: a run would go on"), r.out());
+        assertTrue(r.out().contains("OK: a run of 2022 would go on"), r.out());
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 

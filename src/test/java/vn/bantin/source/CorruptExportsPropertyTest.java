@@ -71,7 +71,7 @@ class CorruptExportsPropertyTest {
 
     /** One damage done to the file's bytes; {@code at} is a fraction of the file's length. */
     record Corruption(Kind kind, double at, int size, long seed) {
-        enum Kind { CUT, STRAY_QUOTE, BAD_BYTE, SHUFFLE_COLUMNS, HUGE_FIELD, DROP_NEWLINE, EXTRA_NEWLINE, NUL }
+        enum Kind { CUT, STRAY_QUOTE, BAD_BYTE, SHUFFLE_COLUMNS, HUGE_FIELD, DROP_NEWLINE, EXTRA_NEWLINE, NUL, HEADER_ONLY, CR_ONLY }
 
         byte[] apply(byte[] in) {
             int p = Math.min(in.length, (int) (at * in.length));
@@ -85,6 +85,8 @@ class CorruptExportsPropertyTest {
                 case EXTRA_NEWLINE -> insert(in, p, new byte[] {'\n'});
                 case DROP_NEWLINE -> dropNewlineAfter(in, p);
                 case SHUFFLE_COLUMNS -> shuffle(in, random);
+                case HEADER_ONLY -> headerOnly(in);
+                case CR_ONLY -> crOnly(in);
             };
         }
 
@@ -106,6 +108,27 @@ class CorruptExportsPropertyTest {
                 }
             }
             return in;
+        }
+
+        /** The first line and nothing after it, as an export of an empty query is. */
+        private static byte[] headerOnly(byte[] in) {
+            for (int i = 0; i < in.length; i++) {
+                if (in[i] == '\n') {
+                    return Arrays.copyOf(in, i + 1);
+                }
+            }
+            return in;
+        }
+
+        /** Line ends as old Mac programs write them: a lone CR. */
+        private static byte[] crOnly(byte[] in) {
+            byte[] out = in.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == '\n') {
+                    out[i] = '\r';
+                }
+            }
+            return out;
         }
 
         /** Every line's cells in a new random order, the header's included: columns no longer where they were. */
