@@ -57,6 +57,9 @@ final class RunSummary {
                     .append(d.lastError() != null ? ": " + d.lastError() : d.messageId() != null ? " " + d.messageId() : "")
                     .append('\n');
         }
+        if (r.count("skipped") > 0) {
+            b.append(r.count("skipped")).append(" skipped: their unit is not in the data (not sent, not retried)\n");
+        }
         for (RunResult.Delivery d : r.deliveries()) {
             if (d.status().equals("skipped")) {
                 b.append("  ").append(d.email()).append(" -> skipped: ").append(d.where()).append('\n');
