@@ -24,6 +24,7 @@ import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.ReportException;
+import vn.bantin.report.TemplateDeclarations;
 import vn.bantin.report.TemplateProblems;
 import vn.bantin.report.UnitParameters;
 
@@ -44,6 +45,9 @@ public final class TemplateCheck {
         } catch (ReportException e) {
             return List.of(Labels.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
         }
+        // What Jasper would not stop at but print as "null": names and labels the program does not supply.
+        problems.addAll(TemplateDeclarations.problems(settings.templatesDir(), labels,
+                Labels.file(settings.templatesDir(), settings.language())));
         for (Path styles : files(settings.templatesDir(), ".jrtx")) {
             String problem = TemplateProblems.notWellFormed(styles);
             if (problem != null) {
