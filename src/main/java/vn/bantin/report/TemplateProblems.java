@@ -88,7 +88,9 @@ public final class TemplateProblems {
 
     /** The generated line of code turned back into what the editor wrote: {@code $P{x}}, {@code $R{key}}. */
     private static String asWritten(String generated) {
-        String text = GENERATED_VALUE.matcher(generated).replaceAll(m -> Matcher.quoteReplacement(
+        // A one-line expression is generated as "value = <expression>;".
+        String statement = generated.strip().replaceFirst("^value = ", "").replaceFirst(";$", "");
+        String text = GENERATED_VALUE.matcher(statement).replaceAll(m -> Matcher.quoteReplacement(
                 "$" + Character.toUpperCase(m.group(1).charAt(0)) + "{" + m.group(2) + "}"));
         return GENERATED_LABEL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("$R{" + m.group(1) + "}"));
     }
@@ -238,8 +240,8 @@ public final class TemplateProblems {
             var info = fonts.getFontInfo(f.name(), null);
             return info == null || !Boolean.TRUE.equals(info.getFontFamily().isPdfEmbedded());
         },
-                "\", which no font extension embeds in the PDF (it came out as " + notEmbedded
-                        + "), so readers would lose the Vietnamese diacritics; " + USE_EMBEDDABLE);
+                "\", which is not embedded in the PDF (it came out as " + notEmbedded
+                        + "): no font extension embeds it, so readers would lose the Vietnamese diacritics; " + USE_EMBEDDABLE);
         return at.isEmpty()
                 ? ReportException.inTemplate(template, "uses fonts that are not embedded in the PDF " + notEmbedded
                         + ", so readers would lose the Vietnamese diacritics; " + USE_EMBEDDABLE, null)

@@ -174,8 +174,8 @@ class TemplatesCheckTest {
         edit(styles, "fontName=\"Times New Roman\"", "fontName=\"Serif\"");
         CliRun serif = check();
         assertEquals(2, serif.exitCode(), serif.out());
-        assertTrue(serif.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Serif\", which no font extension"
-                + " embeds in the PDF"), serif.out());
+        assertTrue(serif.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Serif\", which is not embedded"
+                + " in the PDF"), serif.out());
     }
 
     @Test

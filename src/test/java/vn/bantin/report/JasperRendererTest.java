@@ -91,8 +91,10 @@ class JasperRendererTest {
         ReportException e = assertThrows(ReportException.class, () -> new JasperRenderer(templates)
                 .renderProvincePdf(SampleParameters.year2022(), Labels.load(templates, "vi"), dir.resolve("x.pdf")));
 
-        assertEquals("Template " + templates.resolve("province.jrxml") + ": uses label 'dvc.heading', which the label file"
-                + " does not have", e.getMessage());
+        Path province = templates.resolve("province.jrxml");
+        int line = Files.readAllLines(province).stream().map(l -> l.contains("$R{dvc.heading}")).toList().indexOf(true) + 1;
+        assertEquals(province + ":" + line + ": $R{dvc.heading} reads label 'dvc.heading', which the label file does not have",
+                e.getMessage());
     }
 
     @Test
