@@ -181,7 +181,7 @@ public final class JasperRenderer {
     private void requireEmbeddedFonts(Path template, Path pdf) {
         Set<String> notEmbedded = PdfFontCheck.nonEmbeddedFonts(pdf);
         if (!notEmbedded.isEmpty()) {
-            throw TemplateProblems.fontsNotEmbedded(templatesDir, template, notEmbedded);
+            throw FillProblems.fontsNotEmbedded(templatesDir, template, notEmbedded);
         }
     }
 
@@ -202,12 +202,12 @@ public final class JasperRenderer {
         try {
             print = JasperFillManager.getInstance(context).fill(report, parameters, data);
         } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
-            throw TemplateProblems.fillFailure(templatesDir, template, (ResourceBundle) parameters.get(JRParameter.REPORT_RESOURCE_BUNDLE), e);
+            throw FillProblems.fillFailure(templatesDir, template, (ResourceBundle) parameters.get(JRParameter.REPORT_RESOURCE_BUNDLE), e);
         }
         // The last line of defence: a slip Jasper does not stop at prints "null", "{0}" or "$R{…}"; no such bulletin leaves.
         List<FilledTexts.Unfilled> unfilled = FilledTexts.unfilled(print);
         if (!unfilled.isEmpty()) {
-            throw TemplateProblems.unfilled(template, report, unfilled);
+            throw FillProblems.unfilled(template, report, unfilled);
         }
         return print;
     }

@@ -78,7 +78,7 @@ public final class Labels {
             new MessageFormat(value, Locale.ROOT);
             return null;
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return e.getMessage().replaceAll("\\.$", "") + "; write the figures as {0}, {1}…, each { with its }, and a ' as ''";
         }
     }
 

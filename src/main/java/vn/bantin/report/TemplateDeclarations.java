@@ -103,7 +103,7 @@ public final class TemplateDeclarations {
                 if (problem != null) {
                     int line = Labels.lineOf(labelFile, k.key());
                     brokenPatterns.put(k.key(), labelFile + ":" + Math.max(line, 1) + ": label '" + k.key() + "' (read at "
-                            + source.file() + ":" + k.line() + ") is not a valid sentence pattern: " + TemplateProblems.patternAdvice(problem));
+                            + source.file() + ":" + k.line() + ") is not a valid sentence pattern: " + problem);
                 }
             }
         }

@@ -2,12 +2,15 @@ package vn.bantin.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +81,7 @@ final class TemplateSource {
     static Optional<TemplateSource> read(Path file) {
         try {
             byte[] content = Files.readAllBytes(file);
-            TemplateSource source = new TemplateSource(file, new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            TemplateSource source = new TemplateSource(file, new String(content, StandardCharsets.UTF_8));
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.newSAXParser().parse(new ByteArrayInputStream(content), source.new Reader());
@@ -126,12 +129,12 @@ final class TemplateSource {
                 uses.add(new Use('R', str.group(1), e, e.lineAt(str.start())));
             }
         }
-        uses.sort(java.util.Comparator.comparingInt(Use::line));
+        uses.sort(Comparator.comparingInt(Use::line));
         return uses;
     }
 
     Optional<Declaration> declaration(String kind, String dataset, String name) {
-        return declarations.stream().filter(d -> d.kind().equals(kind) && java.util.Objects.equals(d.dataset(), dataset)
+        return declarations.stream().filter(d -> d.kind().equals(kind) && Objects.equals(d.dataset(), dataset)
                 && d.name().equals(name)).findFirst();
     }
 
@@ -139,6 +142,12 @@ final class TemplateSource {
     Optional<Expression> expression(String text) {
         String wanted = text.strip();
         return expressions.stream().filter(e -> e.text().strip().equals(wanted)).findFirst();
+    }
+
+    /** The line where an expression with this text (as JasperReports holds it) starts, or else 1. */
+    int lineOf(String expressionText) {
+        return expression(expressionText).map(Expression::line)
+                .orElseGet(() -> Math.max(1, lineWith(expressionText.strip().lines().findFirst().orElse(""))));
     }
 
     /** The first line holding {@code fragment} (compared without surrounding blanks), or -1. */
