@@ -5,6 +5,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,17 +156,35 @@ public final class TemplateDeclarations {
         }
 
         List<String> problems() {
-            parameters(design.getMainDataset(), null);
+            parameters(design.getMainDataset());
             String rows = design.getProperty(JasperRenderer.ROWS_PROPERTY);
             if (rows != null || design.getFields().length > 0) {
                 fields(design.getMainDataset(), null, rows, "its rows (report property " + JasperRenderer.ROWS_PROPERTY + ")");
             }
+            List<JRDatasetRun> runs = datasetRuns();
             for (JRDataset dataset : design.getDatasets()) {
-                parameters(dataset, dataset.getName());
+                subDatasetParameters(dataset, runs);
                 fields(dataset, dataset.getName(), dataset.getName(), "sub-dataset '" + dataset.getName() + "'");
             }
-            datasetRuns();
             return problems;
+        }
+
+        /**
+         * The program passes values to the report only; a sub-dataset's own parameter gets one from the table or chart
+         * that fills it ({@code <datasetRun>}'s {@code <parameter>}), or from its default.
+         */
+        private void subDatasetParameters(JRDataset dataset, List<JRDatasetRun> runs) {
+            for (JRParameter p : dataset.getParameters()) {
+                boolean given = p.isSystemDefined() || p.getDefaultValueExpression() != null || runs.stream()
+                        .filter(r -> dataset.getName().equals(r.getDatasetName()))
+                        .anyMatch(r -> Arrays.stream(r.getParameters()).anyMatch(a -> a.getName().equals(p.getName())));
+                if (!given) {
+                    problems.add(at("parameter", dataset.getName(), p.getName()) + "parameter '" + p.getName()
+                            + "' of sub-dataset '" + dataset.getName() + "' gets no value, so it would print as null: pass it"
+                            + " from the table or chart filled from it (<datasetRun subDataset=\"" + dataset.getName()
+                            + "\"> with <parameter name=\"" + p.getName() + "\">), or give it a default");
+                }
+            }
         }
 
         private String at(String kind, String dataset, String name) {
@@ -174,24 +193,24 @@ public final class TemplateDeclarations {
             return source.file() + ":" + line + ": ";
         }
 
-        private void parameters(JRDataset dataset, String datasetName) {
-            String where = datasetName == null ? "" : " of sub-dataset '" + datasetName + "'";
+        /** The report's own parameters: each one the program passes, in a type that holds it. */
+        private void parameters(JRDataset dataset) {
             for (JRParameter p : dataset.getParameters()) {
                 if (p.isSystemDefined()) {
                     continue;
                 }
                 Optional<TemplateField> declared = bulletin.parameter(p.getName());
-                String at = at("parameter", datasetName, p.getName());
+                String at = at("parameter", null, p.getName());
                 if (p.getDefaultValueExpression() != null) {
-                    declared.ifPresent(d -> problems.add(at + "parameter '" + p.getName() + "'" + where
+                    declared.ifPresent(d -> problems.add(at + "parameter '" + p.getName() + "'"
                             + " has a default value, but the program always passes " + p.getName()
                             + ", so it never applies; give the template's own parameter another name"));
                 } else if (declared.isEmpty()) {
-                    problems.add(at + "parameter '" + p.getName() + "'" + where + " is not one the program passes"
+                    problems.add(at + "parameter '" + p.getName() + "'" + " is not one the program passes"
                             + " to the " + bulletin.name() + " bulletin, so it would print as null (templates/PARAMETERS.md"
                             + " lists what it passes)");
                 } else {
-                    type(at, declared.get(), p.getValueClass(), "parameter '" + p.getName() + "'" + where);
+                    type(at, declared.get(), p.getValueClass(), "parameter '" + p.getName() + "'");
                 }
             }
         }
@@ -246,8 +265,11 @@ public final class TemplateDeclarations {
             }
         }
 
-        /** A sub-dataset named after one list but filled from another would be checked against the wrong fields. */
-        private void datasetRuns() {
+        /**
+         * The tables and charts that fill a sub-dataset. One named after one list but filled from another would be
+         * checked against the wrong fields.
+         */
+        private List<JRDatasetRun> datasetRuns() {
             List<JRDatasetRun> runs = new ArrayList<>();
             for (JRBand band : design.getAllBands()) {
                 if (band != null) {
@@ -264,6 +286,7 @@ public final class TemplateDeclarations {
                             + sourceText.strip() + "'; fill it from the list it is named after, $P{" + run.getDatasetName() + "}");
                 }
             }
+            return runs;
         }
     }
 }

@@ -144,4 +144,16 @@ class TemplateDeclarationsTest {
         Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
                 java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aSubDatasetParameterIsFineWhenItsTableGivesItAValueAndReportedWhenNothingDoes() throws IOException {
+        Path dir = copyOfTemplates();
+        edit(dir.resolve("province.jrxml"), "<dataset name=\"edocUnits\">", "<dataset name=\"edocUnits\">"
+                + "<parameter name=\"threshold\" class=\"java.lang.String\"/><parameter name=\"orphan\" class=\"java.lang.String\"/>");
+        edit(dir.resolve("province.jrxml"), "<datasetRun subDataset=\"edocUnits\">", "<datasetRun subDataset=\"edocUnits\">"
+                + "<parameter name=\"threshold\"><expression><![CDATA[$P{edocProvinceTarget}]]></expression></parameter>");
+        assertEquals(List.of(at(dir, "province.jrxml", "<parameter name=\"orphan\"") + "parameter 'orphan' of sub-dataset"
+                + " 'edocUnits' gets no value, so it would print as null: pass it from the table or chart filled from it"
+                + " (<datasetRun subDataset=\"edocUnits\"> with <parameter name=\"orphan\">), or give it a default"), problems(dir));
+    }
 }
