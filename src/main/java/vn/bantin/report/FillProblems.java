@@ -69,7 +69,7 @@ final class FillProblems {
             String text = failed.getExpression().getText();
             int line = source.get().lineOf(text);
             String why = ReportException.describe(failed.getCause() == null ? failed : failed.getCause());
-            List<String> patterns = brokenPatterns(templatesDir, template + ":" + line, text, labels);
+            List<String> patterns = brokenPatterns(templatesDir, source.get(), text, labels);
             if (!patterns.isEmpty()) {
                 return ReportException.located(template, String.join("\n", patterns), e);
             }
@@ -118,13 +118,15 @@ final class FillProblems {
     }
 
     /** The labels an expression reads whose text is not a valid sentence pattern, at their line of the label file. */
-    private static List<String> brokenPatterns(Path templatesDir, String readAt, String expression, ResourceBundle labels) {
+    private static List<String> brokenPatterns(Path templatesDir, TemplateSource source, String expression,
+                                               ResourceBundle labels) {
         List<String> broken = new ArrayList<>();
-        Matcher key = Pattern.compile("\\$R\\{([^}]*)}").matcher(expression);
-        while (key.find()) {
-            String k = key.group(1);
-            String problem = labels.containsKey(k) ? Labels.patternProblem(labels.getString(k)) : null;
+        for (TemplateSource.Use use : source.uses()) {
+            String k = use.name();
+            boolean inIt = use.kind() == 'R' && use.in().text().strip().equals(expression.strip());
+            String problem = inIt && labels.containsKey(k) ? Labels.patternProblem(labels.getString(k)) : null;
             if (problem != null) {
+                String readAt = source.file() + ":" + use.line();
                 broken.add(labelLine(templatesDir, k, labels.getString(k)) + ": label '" + k + "' (read at " + readAt
                         + ") is not a valid sentence pattern: " + problem);
             }
