@@ -178,12 +178,10 @@ public final class JasperRenderer {
         log.info("Wrote {} (sheets {})", xlsx, sheetNames);
     }
 
-    private static void requireEmbeddedFonts(Path template, Path pdf) {
+    private void requireEmbeddedFonts(Path template, Path pdf) {
         Set<String> notEmbedded = PdfFontCheck.nonEmbeddedFonts(pdf);
         if (!notEmbedded.isEmpty()) {
-            throw ReportException.inTemplate(template, "uses fonts that are not embedded in the PDF " + notEmbedded
-                    + ", so readers would lose the Vietnamese diacritics; use a font family of a font extension,"
-                    + " such as \"DejaVu Serif\"", null);
+            throw FillProblems.fontsNotEmbedded(templatesDir, template, notEmbedded);
         }
     }
 
@@ -200,25 +198,18 @@ public final class JasperRenderer {
 
     private JasperPrint fill(Path template, JasperReport report, Map<String, Object> parameters, JRDataSource data) {
         requireDeclaredTypes(template, report, parameters);
+        JasperPrint print;
         try {
-            return JasperFillManager.getInstance(context).fill(report, parameters, data);
+            print = JasperFillManager.getInstance(context).fill(report, parameters, data);
         } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
-            MissingResourceException missingLabel = causeOfType(e, MissingResourceException.class);
-            if (missingLabel != null) {
-                throw new ReportException(template, "Template " + template + ": uses label '" + missingLabel.getKey()
-                        + "', which the label file does not have", e);
-            }
-            throw ReportException.inTemplate(template, "cannot be filled", e);
+            throw FillProblems.fillFailure(templatesDir, template, (ResourceBundle) parameters.get(JRParameter.REPORT_RESOURCE_BUNDLE), e);
         }
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
+        // The last line of defence: a slip Jasper does not stop at prints "null", "{0}" or "$R{…}"; no such bulletin leaves.
+        List<FilledTexts.Unfilled> unfilled = FilledTexts.unfilled(print);
+        if (!unfilled.isEmpty()) {
+            throw FillProblems.unfilled(template, report, unfilled);
         }
-        return null;
+        return print;
     }
 
     /** Jasper would only fail later, deep inside an expression, with a bare ClassCastException. */

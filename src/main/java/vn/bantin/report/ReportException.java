@@ -11,6 +11,7 @@ public final class ReportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path template;
+    private final boolean located;
 
     public ReportException(String message) {
         this(null, message, null);
@@ -22,8 +23,23 @@ public final class ReportException extends RuntimeException {
 
     /** A problem of one template: only the bulletins made from it are stopped. */
     ReportException(Path template, String message, Throwable cause) {
+        this(template, message, cause, false);
+    }
+
+    private ReportException(Path template, String message, Throwable cause, boolean located) {
         super(message, cause);
         this.template = template;
+        this.located = located;
+    }
+
+    /** A problem of one template already said as {@code file:line: what is wrong}, one per line. */
+    static ReportException located(Path template, String problems, Throwable cause) {
+        return new ReportException(template, problems, cause, true);
+    }
+
+    /** The message is already {@code file:line: what is wrong}: the place was found where the problem was known. */
+    boolean isLocated() {
+        return located;
     }
 
     /** "Template templates/province.jrxml: does not compile: ...". */
@@ -38,7 +54,7 @@ public final class ReportException extends RuntimeException {
     }
 
     /** The innermost useful message: Jasper wraps the cause (a bad expression, a missing key) several levels deep. */
-    private static String describe(Throwable cause) {
+    static String describe(Throwable cause) {
         Throwable t = cause;
         String message = t.getMessage();
         while (t.getCause() != null && t.getCause() != t) {

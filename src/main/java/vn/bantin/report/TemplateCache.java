@@ -59,7 +59,7 @@ public final class TemplateCache {
             // Jasper reports malformed XML only as "Unable to load report"; the XML parser says where.
             String xmlProblem = TemplateProblems.xmlProblem(content);
             throw xmlProblem == null
-                    ? ReportException.inTemplate(jrxml, "does not compile", e)
+                    ? CompileProblems.compileFailure(jrxml, e)
                     : new ReportException(jrxml, "Template " + jrxml + ": is not well-formed XML: " + xmlProblem, e);
         }
     }

@@ -37,6 +37,9 @@ public final class TemplateProblems {
     }
 
     public static String describe(Path template, ReportException e) {
+        if (e.isLocated()) {
+            return e.getMessage();
+        }
         String message = e.getMessage().replace("Template " + template + ": ", "").strip();
         Matcher xml = XML_LINE.matcher(message);
         if (xml.find()) {

@@ -24,6 +24,7 @@ import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.ReportException;
+import vn.bantin.report.TemplateDeclarations;
 import vn.bantin.report.TemplateProblems;
 import vn.bantin.report.UnitParameters;
 
@@ -44,6 +45,9 @@ public final class TemplateCheck {
         } catch (ReportException e) {
             return List.of(Labels.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
         }
+        // What Jasper would not stop at but print as "null": names and labels the program does not supply.
+        problems.addAll(TemplateDeclarations.problems(settings.templatesDir(), labels,
+                Labels.file(settings.templatesDir(), settings.language())));
         for (Path styles : files(settings.templatesDir(), ".jrtx")) {
             String problem = TemplateProblems.notWellFormed(styles);
             if (problem != null) {
@@ -54,7 +58,7 @@ public final class TemplateCheck {
             try {
                 renderer.templates().get(template);
             } catch (ReportException e) {
-                problems.add(TemplateProblems.describe(template, e));
+                add(problems, TemplateProblems.describe(template, e));
             }
         }
         if (!problems.isEmpty()) {
@@ -63,12 +67,20 @@ public final class TemplateCheck {
         var data = Gathering.gather(settings.sourceOptions(), period, settings.method().localityLevel(), r -> { }, RunListener.QUIET);
         Indicators in = new IndicatorEngine(settings.targets(), settings.method()).compute(data.tree(), data.tally());
         BulletinContext ctx = new BulletinContext(settings.organisation(), period.end(), period.end().atStartOfDay(), List.of());
+        Map<String, Object> province;
+        Map<String, Object> unitValues;
+        try {
+            province = new ProvinceParameters(labels).build(in, data.tree(), ctx);
+            Unit unit = data.tree().units().iterator().next();
+            unitValues = UnitParameters.build(unit, in, (Indicators) null, null, data.tree(), ctx, labels);
+        } catch (ReportException e) {
+            // A word the program itself looks up (a level's name, "Đạt") is missing from the label file.
+            problems.add(Labels.file(settings.templatesDir(), settings.language()) + ": " + e.getMessage());
+            return problems;
+        }
         Path out = Files.createTempDirectory("bantin-check-");
-        Map<String, Object> province = new ProvinceParameters(labels).build(in, data.tree(), ctx);
         check(problems, settings, "province.jrxml", () -> renderer.renderProvincePdf(province, labels, out.resolve("p.pdf")));
         check(problems, settings, "workbook", () -> renderer.renderProvinceXlsx(province, labels, out.resolve("p.xlsx")));
-        Unit unit = data.tree().units().iterator().next();
-        Map<String, Object> unitValues = UnitParameters.build(unit, in, (Indicators) null, null, data.tree(), ctx, labels);
         check(problems, settings, "unit.jrxml", () -> renderer.renderUnitPdf(unitValues, labels, out.resolve("u.pdf")));
         check(problems, settings, "unit-workbook", () -> renderer.renderUnitXlsx(unitValues, labels, out.resolve("u.xlsx")));
         checkEmail(problems, settings, PROVINCE, province);
@@ -85,9 +97,14 @@ public final class TemplateCheck {
         try {
             render.run();
         } catch (ReportException e) {
-            problems.add(e.template() != null ? TemplateProblems.describe(e)
+            add(problems, e.template() != null ? TemplateProblems.describe(e)
                     : TemplateProblems.describe(settings.templatesDir().resolve(what), e));
         }
+    }
+
+    /** A template's problems come one per line: each counts, and each keeps its own file:line. */
+    private static void add(List<String> problems, String described) {
+        problems.addAll(described.lines().toList());
     }
 
     /** Fills the email subject and bodies of a bulletin with its values, as a run does before the first message goes out. */

@@ -125,6 +125,38 @@ class BrokenTemplateRunTest {
         assertEquals(Map.of(LEADERS.get(0), 1, LEADERS.get(1), 1, ADMIN, 1), received(), "no unit message, not even a first one");
     }
 
+    @Test
+    void aBulletinThatWouldPrintNullIsHeldLikeABrokenTemplateAndPreviewSaysWhy() throws Exception {
+        TemplatesCheckTest.addCodeColumn(templates, "unitcode"); // the README's recipe, with a slip in the field's name
+        Path province = templates.resolve("province.jrxml");
+        String where = province + ":" + lineOf(Files.readString(province), "$F{unitcode}") + ": the filled bulletin prints \"null\"";
+
+        CliRun run = run();
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("province bulletin not made, so not sent to 2 recipient(s): " + where), run.err());
+        assertEquals(Map.of(UNIT_CLERKS.get(0), 1, UNIT_CLERKS.get(1), 1, ADMIN, 1), received(), "no leader gets a null");
+        assertTrue(GreenMailUtil.getBody(to(ADMIN)).contains(where), "the administrator is told where");
+        assertTrue(Files.notExists(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf")), "no province bulletin kept");
+
+        CliRun preview = CliRun.of("preview", "--period", "2022-12", "--to", tmp.resolve("preview").toString(),
+                "--config", config.toString(), "--store", CliRun.store(tmp));
+        assertEquals(2, preview.exitCode(), preview.out() + preview.err());
+        assertTrue(preview.err().contains(where), preview.err());
+    }
+
+    @Test
+    void aFontOfTheStyleFileIsReportedAtTheStyleDuringARun() throws Exception {
+        Path styles = templates.resolve("styles.jrtx");
+        String jrtx = Files.readString(styles);
+        String caption = "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"DejaVu Serif\"";
+        Files.writeString(styles, jrtx.replace(caption, caption.replace("DejaVu Serif", "Serif")), StandardCharsets.UTF_8);
+
+        CliRun run = run();
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("province bulletin not made, so not sent to 2 recipient(s): " + styles + ":"
+                + lineOf(jrtx, caption) + ": style 'Caption' uses font \"Serif\""), run.err());
+    }
+
     private CliRun run() {
         return CliRun.of("run", "--period", "2022-12", "--bulletin", "all", "--config", config.toString(),
                 "--store", CliRun.store(tmp));

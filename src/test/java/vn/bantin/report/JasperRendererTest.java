@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -83,6 +84,25 @@ class JasperRendererTest {
     }
 
     @Test
+    void aBrokenSentencePatternIsNamedByItsKeyAtItsLineWhenARunFillsIt() throws IOException {
+        Path templates = copyOfTemplates();
+        Path labelFile = Labels.file(templates, "vi");
+        String labels = Files.readString(labelFile);
+        Files.writeString(labelFile, labels.replace("đến {1})", "đến {1)"));
+        int line = Arrays.asList(labels.split("\n", -1)).indexOf(labels.lines().filter(l -> l.startsWith("report.period"))
+                .findFirst().orElseThrow()) + 1;
+
+        ReportException e = assertThrows(ReportException.class, () -> new JasperRenderer(templates)
+                .renderProvincePdf(SampleParameters.year2022(), Labels.load(templates, "vi"), dir.resolve("x.pdf")));
+
+        Path province = templates.resolve("province.jrxml");
+        int readAt = Files.readAllLines(province).stream().map(l -> l.contains("$R{report.period}")).toList().indexOf(true) + 1;
+        assertEquals(labelFile + ":" + line + ": label 'report.period' (read at " + province + ":" + readAt + ") is not a valid"
+                + " sentence pattern: Unmatched braces in the pattern; write the figures as {0}, {1}…, each { with its }, and a ' as ''",
+                e.getMessage());
+    }
+
+    @Test
     void aLabelMissingFromTheLabelFileIsNamed() throws IOException {
         Path templates = copyOfTemplates();
         Path labelFile = Labels.file(templates, "vi");
@@ -91,8 +111,10 @@ class JasperRendererTest {
         ReportException e = assertThrows(ReportException.class, () -> new JasperRenderer(templates)
                 .renderProvincePdf(SampleParameters.year2022(), Labels.load(templates, "vi"), dir.resolve("x.pdf")));
 
-        assertEquals("Template " + templates.resolve("province.jrxml") + ": uses label 'dvc.heading', which the label file"
-                + " does not have", e.getMessage());
+        Path province = templates.resolve("province.jrxml");
+        int line = Files.readAllLines(province).stream().map(l -> l.contains("$R{dvc.heading}")).toList().indexOf(true) + 1;
+        assertEquals(province + ":" + line + ": $R{dvc.heading} reads label 'dvc.heading', which the label file does not have",
+                e.getMessage());
     }
 
     @Test
