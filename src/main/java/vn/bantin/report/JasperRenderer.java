@@ -25,14 +25,19 @@ import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.DatasetPropertyExpression;
+import net.sf.jasperreports.engine.JRDataset;
 import net.sf.jasperreports.engine.JRRuntimeException;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.fill.JRFiller;
+import net.sf.jasperreports.engine.fill.ReportFiller;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.export.ExporterInputItem;
+import net.sf.jasperreports.governors.MaxPagesGovernorException;
+import net.sf.jasperreports.governors.TimeoutGovernorException;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleExporterInputItem;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -66,10 +71,12 @@ public final class JasperRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(JasperRenderer.class);
     private static final int EXCEL_SHEET_NAME_MAX = 31;
+    private static final String GOVERNOR_PROPERTIES = "net.sf.jasperreports.governor.";
 
     private final Path templatesDir;
     private final TemplateCache templates;
     private final JasperReportsContext context;
+    private final TemplateLimits limits;
     private final Map<Path, String> used = new ConcurrentHashMap<>();
 
     public JasperRenderer(Path templatesDir) {
@@ -77,9 +84,14 @@ public final class JasperRenderer {
     }
 
     public JasperRenderer(Path templatesDir, TemplateCache templates) {
+        this(templatesDir, templates, TemplateLimits.DEFAULT);
+    }
+
+    public JasperRenderer(Path templatesDir, TemplateCache templates, TemplateLimits limits) {
         this.templatesDir = templatesDir;
         this.templates = templates;
-        this.context = TemplateFolder.context(templatesDir);
+        this.limits = limits;
+        this.context = TemplateFolder.context(templatesDir, limits);
     }
 
     /** The compiled templates (shared with other renderers of the same process). */
@@ -200,8 +212,25 @@ public final class JasperRenderer {
 
     private JasperPrint fill(Path template, JasperReport report, Map<String, Object> parameters, JRDataSource data) {
         requireDeclaredTypes(template, report, parameters);
+        requireOwnLimits(template, report);
+        ReportFiller filler;
         try {
-            return JasperFillManager.getInstance(context).fill(report, parameters, data);
+            filler = JRFiller.createReportFiller(context, report);
+        } catch (JRException | JRRuntimeException e) {
+            throw ReportException.inTemplate(template, "cannot be filled", e);
+        }
+        return FillGuard.run(template, limits.fillTimeout(), () -> fill(template, filler, parameters, data), filler::cancelFill);
+    }
+
+    private JasperPrint fill(Path template, ReportFiller filler, Map<String, Object> parameters, JRDataSource data) {
+        try {
+            return filler.fill(parameters, data);
+        } catch (MaxPagesGovernorException e) {
+            throw ReportException.inTemplate(template, "prints more than " + limits.maxPages()
+                    + " pages (templates.max-pages in config/bantin.properties), so it was stopped", null);
+        } catch (TimeoutGovernorException e) {
+            throw ReportException.inTemplate(template, "was still being filled after " + limits.fillTimeout().toSeconds()
+                    + " s (templates.fill-timeout in config/bantin.properties), so it was stopped", null);
         } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
             MissingResourceException missingLabel = causeOfType(e, MissingResourceException.class);
             if (missingLabel != null) {
@@ -209,6 +238,31 @@ public final class JasperRenderer {
                         + "', which the label file does not have", e);
             }
             throw ReportException.inTemplate(template, "cannot be filled", e);
+        }
+    }
+
+    /** The limits are the service's: a template that sets JasperReports' governors itself would lift them. */
+    private static void requireOwnLimits(Path template, JasperReport report) {
+        List<JRDataset> datasets = new ArrayList<>(List.of(report.getMainDataset()));
+        if (report.getDatasets() != null) {
+            datasets.addAll(List.of(report.getDatasets()));
+        }
+        List<String> names = new ArrayList<>(report.hasProperties() ? List.of(report.getPropertiesMap().getPropertyNames()) : List.of());
+        for (JRDataset dataset : datasets) {
+            if (dataset.hasProperties()) {
+                names.addAll(List.of(dataset.getPropertiesMap().getPropertyNames()));
+            }
+            if (dataset.getPropertyExpressions() != null) {
+                for (DatasetPropertyExpression expression : dataset.getPropertyExpressions()) {
+                    names.add(expression.getName());
+                }
+            }
+        }
+        for (String name : names) {
+            if (name.startsWith(GOVERNOR_PROPERTIES)) {
+                throw ReportException.inTemplate(template, "sets property " + name + ", which only"
+                        + " config/bantin.properties may set (templates.max-pages, templates.fill-timeout)", null);
+            }
         }
     }
 
