@@ -225,13 +225,16 @@ public final class JasperRenderer {
     private JasperPrint fill(Path template, ReportFiller filler, Map<String, Object> parameters, JRDataSource data) {
         try {
             return filler.fill(parameters, data);
-        } catch (MaxPagesGovernorException e) {
-            throw ReportException.inTemplate(template, "prints more than " + limits.maxPages()
-                    + " pages (templates.max-pages in config/bantin.properties), so it was stopped", null);
-        } catch (TimeoutGovernorException e) {
-            throw ReportException.inTemplate(template, "was still being filled after " + limits.fillTimeout().toSeconds()
-                    + " s (templates.fill-timeout in config/bantin.properties), so it was stopped", null);
         } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
+            // The governors throw from inside a table's or subreport's own fill too, wrapped.
+            if (causeOfType(e, MaxPagesGovernorException.class) != null) {
+                throw ReportException.inTemplate(template, "prints more than " + limits.maxPages()
+                        + " pages (templates.max-pages in config/bantin.properties), so it was stopped", null);
+            }
+            if (causeOfType(e, TimeoutGovernorException.class) != null) {
+                throw ReportException.inTemplate(template, "was still being filled after " + limits.fillTimeout().toSeconds()
+                        + " s (templates.fill-timeout in config/bantin.properties), so it was stopped", null);
+            }
             MissingResourceException missingLabel = causeOfType(e, MissingResourceException.class);
             if (missingLabel != null) {
                 throw new ReportException(template, "Template " + template + ": uses label '" + missingLabel.getKey()
