@@ -35,6 +35,7 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRFiller;
 import net.sf.jasperreports.engine.fill.ReportFiller;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.engine.util.MarkupProcessorFactory;
 import net.sf.jasperreports.export.ExporterInputItem;
 import net.sf.jasperreports.governors.MaxPagesGovernorException;
 import net.sf.jasperreports.governors.TimeoutGovernorException;
@@ -71,7 +72,9 @@ public final class JasperRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(JasperRenderer.class);
     private static final int EXCEL_SHEET_NAME_MAX = 31;
-    private static final String GOVERNOR_PROPERTIES = "net.sf.jasperreports.governor.";
+    /** Report properties that would lift a limit of {@link TemplateFolder}: the service's to set, not a template's. */
+    private static final List<String> SERVICE_PROPERTIES = List.of("net.sf.jasperreports.governor.",
+            MarkupProcessorFactory.PROPERTY_MARKUP_PROCESSOR_FACTORY_PREFIX, "net.sf.jasperreports.data.adapter");
 
     private final Path templatesDir;
     private final TemplateCache templates;
@@ -262,9 +265,10 @@ public final class JasperRenderer {
             }
         }
         for (String name : names) {
-            if (name.startsWith(GOVERNOR_PROPERTIES)) {
-                throw ReportException.inTemplate(template, "sets property " + name + ", which only"
-                        + " config/bantin.properties may set (templates.max-pages, templates.fill-timeout)", null);
+            if (SERVICE_PROPERTIES.stream().anyMatch(name::startsWith)) {
+                throw ReportException.inTemplate(template, "sets property " + name + ", which a template may not set;"
+                        + " page and time limits are set in config/bantin.properties (templates.max-pages,"
+                        + " templates.fill-timeout)", null);
             }
         }
     }

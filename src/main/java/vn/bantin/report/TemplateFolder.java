@@ -23,6 +23,7 @@ import net.sf.jasperreports.engine.ParameterContributorFactory;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.fonts.FontFace;
 import net.sf.jasperreports.engine.fonts.FontFamily;
+import net.sf.jasperreports.engine.util.MarkupProcessorFactory;
 import net.sf.jasperreports.governors.MaxPagesGovernor;
 import net.sf.jasperreports.governors.TimeoutGovernor;
 import net.sf.jasperreports.repo.DefaultRepositoryService;
@@ -64,6 +65,10 @@ final class TemplateFolder {
         context.setExtensions(PersistenceServiceFactory.class, persistence);
         // Data adapters (a report property naming a .jrdax) open files and URLs of their own: none.
         context.setExtensions(ParameterContributorFactory.class, List.of());
+        for (String markup : List.of("html", "rtf")) {
+            context.setProperty(MarkupProcessorFactory.PROPERTY_MARKUP_PROCESSOR_FACTORY_PREFIX + markup,
+                    RefusedMarkup.class.getName());
+        }
         context.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES_ENABLED, "true");
         context.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(limits.maxPages()));
         context.setProperty(TimeoutGovernor.PROPERTY_TIMEOUT_ENABLED, "true");

@@ -18,12 +18,16 @@ public record TemplateAttack(String name, Target target, String expression, Stri
         /** The logo's image expression ({@code "images/logo.png"}). */
         IMAGE,
         /** The styles template expression ({@code "styles.jrtx"}). */
-        STYLES
+        STYLES,
+        /** The issuing body's text field, its expression and {@code markup="html"}. */
+        HTML
     }
 
     private static final String LOGO = "<expression><![CDATA[\"images/logo.png\"]]></expression>";
     private static final String STYLES_TEMPLATE = "<template><![CDATA[\"styles.jrtx\"]]></template>";
     private static final String ISSUER = "<expression><![CDATA[$P{orgParentBreak}";
+    private static final String ISSUER_ELEMENT = "<element kind=\"textField\" x=\"0\" y=\"0\" width=\"200\" height=\"16\""
+            + " textAdjust=\"StretchHeight\" style=\"Header\" blankWhenNull=\"true\">";
 
     /**
      * Every way found to make a template read a file, a URL or the process's environment, or to exhaust memory.
@@ -58,6 +62,9 @@ public record TemplateAttack(String name, Target target, String expression, Stri
                         quoted(outside.resolve("styles.jrtx").toString()), absolute),
                 new TemplateAttack("an image from a file: URL", Target.IMAGE, quoted(outside.resolve("logo.png").toUri().toString()),
                         "is a file: location"),
+                new TemplateAttack("a style sheet fetched by HTML markup", Target.HTML, quoted("<html><head><link"
+                        + " rel=\\\"stylesheet\\\" type=\\\"text/css\\\" href=\\\"" + server.url("x.css")
+                        + "\\\"></head><body>x</body></html>"), "uses markup=\"html\" or markup=\"rtf\", which a template may not use"),
                 new TemplateAttack("a string of 2^31 characters", Target.TEXT, "\"x\".repeat(Integer.MAX_VALUE)",
                         "ran out of memory while being filled"));
     }
@@ -73,16 +80,19 @@ public record TemplateAttack(String name, Target target, String expression, Stri
         String edited = switch (target) {
             case IMAGE -> replaceOnce(jrxml, LOGO, "<expression><![CDATA[" + expression + "]]></expression>");
             case STYLES -> replaceOnce(jrxml, STYLES_TEMPLATE, "<template><![CDATA[" + expression + "]]></template>");
-            case TEXT -> {
-                int start = jrxml.indexOf(ISSUER);
-                int end = jrxml.indexOf("]]></expression>", start);
-                if (start < 0) {
-                    throw new IllegalStateException("province.jrxml has no issuing-body expression any more");
-                }
-                yield jrxml.substring(0, start) + "<expression><![CDATA[" + expression + jrxml.substring(end);
-            }
+            case HTML -> textExpression(replaceOnce(jrxml, ISSUER_ELEMENT, ISSUER_ELEMENT.replace(">", " markup=\"html\">")));
+            case TEXT -> textExpression(jrxml);
         };
         Files.writeString(province, edited, StandardCharsets.UTF_8);
+    }
+
+    private String textExpression(String jrxml) {
+        int start = jrxml.indexOf(ISSUER);
+        if (start < 0) {
+            throw new IllegalStateException("province.jrxml has no issuing-body expression any more");
+        }
+        int end = jrxml.indexOf("]]></expression>", start);
+        return jrxml.substring(0, start) + "<expression><![CDATA[" + expression + jrxml.substring(end);
     }
 
     private static String replaceOnce(String text, String what, String with) {

@@ -104,14 +104,17 @@ class TemplateSandboxTest {
     @Test
     void anAllowedHostIsFetchedAndOnlyIt() throws IOException {
         Path templates = TemplatesCopy.into(dir.resolve("templates"));
-        new TemplateAttack("logo from an allowed host", TemplateAttack.Target.IMAGE, "\"" + server.url("allowed/logo.png")
-                + "\"", "").writeInto(templates);
         TemplateLimits allowLocal = new TemplateLimits(100, Duration.ofMinutes(1), Set.of("127.0.0.1"));
+        // A server of its own, so that the attacks' server stays unasked whatever the order of the tests.
+        try (LocalHttpServer allowed = new LocalHttpServer(Files.readAllBytes(TemplatesCopy.TEMPLATES.resolve("images/logo.png")))) {
+            new TemplateAttack("logo from an allowed host", TemplateAttack.Target.IMAGE, "\"" + allowed.url("logo.png") + "\"", "")
+                    .writeInto(templates);
 
-        renderer(templates, allowLocal).renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf"));
+            renderer(templates, allowLocal).renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf"));
 
-        assertTrue(PdfContent.text(dir.resolve("p.pdf")).contains("BẢN TIN"), "the bulletin was made");
-        assertEquals(List.of("/allowed/logo.png"), server.requests().stream().filter(r -> r.startsWith("/allowed")).toList());
+            assertTrue(PdfContent.text(dir.resolve("p.pdf")).contains("BẢN TIN"), "the bulletin was made");
+            assertEquals(List.of("/logo.png"), allowed.requests());
+        }
     }
 
     @Test
@@ -154,8 +157,24 @@ class TemplateSandboxTest {
         ReportException e = assertThrows(ReportException.class, () -> renderer(templates, TemplateLimits.DEFAULT)
                 .renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf")));
 
-        assertTrue(e.getMessage().contains("sets property net.sf.jasperreports.governor.max.pages.enabled, which only"
-                + " config/bantin.properties may set"), e.getMessage());
+        assertTrue(e.getMessage().contains("sets property net.sf.jasperreports.governor.max.pages.enabled, which a"
+                + " template may not set"), e.getMessage());
+    }
+
+    @Test
+    void aTemplateCannotBringBackHtmlMarkupUnderAnotherName() throws IOException {
+        Path templates = TemplatesCopy.into(dir.resolve("templates"));
+        Path province = templates.resolve("province.jrxml");
+        String jrxml = Files.readString(province, StandardCharsets.UTF_8);
+        Files.writeString(province, jrxml.replaceFirst("(<property name=\"net.sf.jasperreports.default.font.name\")",
+                "<property name=\"net.sf.jasperreports.markup.processor.factory.web\""
+                + " value=\"net.sf.jasperreports.engine.util.HtmlEditorKitMarkupProcessor.Factory\"/>\n\t$1"), StandardCharsets.UTF_8);
+
+        ReportException e = assertThrows(ReportException.class, () -> renderer(templates, TemplateLimits.DEFAULT)
+                .renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf")));
+
+        assertTrue(e.getMessage().contains("sets property net.sf.jasperreports.markup.processor.factory.web, which a"
+                + " template may not set"), e.getMessage());
     }
 
     private static JasperRenderer renderer(Path templates, TemplateLimits limits) {
