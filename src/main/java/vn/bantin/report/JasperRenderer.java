@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.sf.jasperreports.engine.DatasetPropertyExpression;
 import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRDataset;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.DatasetPropertyExpression;
-import net.sf.jasperreports.engine.JRDataset;
 import net.sf.jasperreports.engine.JRRuntimeException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
@@ -37,12 +37,12 @@ import net.sf.jasperreports.engine.fill.ReportFiller;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.engine.util.MarkupProcessorFactory;
 import net.sf.jasperreports.export.ExporterInputItem;
-import net.sf.jasperreports.governors.MaxPagesGovernorException;
-import net.sf.jasperreports.governors.TimeoutGovernorException;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleExporterInputItem;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.governors.MaxPagesGovernorException;
+import net.sf.jasperreports.governors.TimeoutGovernorException;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
@@ -247,7 +247,10 @@ public final class JasperRenderer {
         }
     }
 
-    /** The limits are the service's: a template that sets JasperReports' governors itself would lift them. */
+    /**
+     * The limits are the service's: a template that set JasperReports' governors, named a markup processor or a data
+     * adapter in its own properties would lift them.
+     */
     private static void requireOwnLimits(Path template, JasperReport report) {
         List<JRDataset> datasets = new ArrayList<>(List.of(report.getMainDataset()));
         if (report.getDatasets() != null) {

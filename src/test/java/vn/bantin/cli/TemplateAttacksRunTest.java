@@ -26,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import vn.bantin.report.LocalHttpServer;
+import vn.bantin.report.AttackScene;
 import vn.bantin.report.TemplateAttack;
-import vn.bantin.report.TemplatesCopy;
 
 /**
  * The attacks on a template as the officer meets them: {@code templates check} names each one and exits 2, and
@@ -40,35 +39,29 @@ class TemplateAttacksRunTest {
     private static final String ADMIN = "quantri@bacninh.gov.vn";
     private static final List<String> LEADERS = List.of("chutich@bacninh.gov.vn", "lanhdao.stttt@bacninh.gov.vn");
     private static final List<String> UNIT_CLERKS = List.of("vanthu.sxd@bacninh.gov.vn", "vanthu.stttt@bacninh.gov.vn");
-    private static final String SECRET = "hunter2-secret";
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     static Path shared;
-    static LocalHttpServer server;
+    static AttackScene scene;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void start() throws IOException {
-        server = new LocalHttpServer(Files.readAllBytes(TemplatesCopy.TEMPLATES.resolve("images/logo.png")));
-        Files.writeString(shared.resolve("secret.env"), "BANTIN_SMTP_PASSWORD=" + SECRET + "\n");
-        Path outside = Files.createDirectories(shared.resolve("outside"));
-        Files.copy(TemplatesCopy.TEMPLATES.resolve("images/logo.png"), outside.resolve("logo.png"));
-        Files.copy(TemplatesCopy.TEMPLATES.resolve("styles.jrtx"), outside.resolve("styles.jrtx"));
+        scene = new AttackScene(shared);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        scene.close();
     }
 
     static Stream<TemplateAttack> attacks() {
-        List<TemplateAttack> all = new java.util.ArrayList<>(TemplateAttack.all(shared.resolve("secret.env"),
-                shared.resolve("outside"), server));
+        List<TemplateAttack> all = new java.util.ArrayList<>(scene.attacks());
         all.add(new TemplateAttack("a loop without end", TemplateAttack.Target.TEXT, "String.valueOf(java.util.stream"
                 + ".IntStream.range(0, Integer.MAX_VALUE).boxed().mapToInt(i -> java.util.stream.IntStream.range(0,"
                 + " Integer.MAX_VALUE).max().orElse(0)).max().orElse(0))", "was still being filled after 3 s"));
@@ -78,8 +71,7 @@ class TemplateAttacksRunTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void theAttackIsNamedByTemplatesCheckAndCostsOnlyItsBulletinInARun(TemplateAttack attack) throws Exception {
-        Path templates = TemplatesCopy.into(shared.resolve("templates-" + Math.abs(attack.name().hashCode())));
-        attack.writeInto(templates);
+        Path templates = scene.templates(attack);
         Path config = configure(templates);
         String province = templates.resolve("province.jrxml").toString();
 
@@ -96,12 +88,12 @@ class TemplateAttacksRunTest {
                 "the unit bulletins went out, the leaders got nothing, the administrator was told");
         assertTrue(GreenMailUtil.getBody(to(ADMIN)).contains(attack.refusal()), "the notice says what was refused");
         for (MimeMessage m : MAIL.getReceivedMessages()) {
-            assertFalse(GreenMailUtil.getWholeMessage(m).contains(SECRET), "no message carries the secret");
+            assertFalse(GreenMailUtil.getWholeMessage(m).contains(AttackScene.SECRET), "no message carries the secret");
         }
-        assertFalse((check.out() + check.err() + run.out() + run.err()).contains(SECRET));
+        assertFalse((check.out() + check.err() + run.out() + run.err()).contains(AttackScene.SECRET));
         assertTrue(Files.notExists(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf")), "no province bulletin written");
         assertTrue(Files.exists(tmp.resolve("out/2022-12/don-vi/ban-tin-2022-12-sxd.pdf")));
-        assertEquals(List.of(), server.requests(), "no request reached the web server");
+        assertEquals(List.of(), scene.server().requests(), "no request reached the web server");
     }
 
     private Path configure(Path templates) throws IOException {

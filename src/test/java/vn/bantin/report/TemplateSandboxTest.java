@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,39 +31,31 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TemplateSandboxTest {
     private static final ResourceBundle LABELS = Labels.load(TemplatesCopy.TEMPLATES, "vi");
-    private static final String SECRET = "BANTIN_SMTP_PASSWORD=hunter2-secret";
-
     @TempDir
     static Path shared;
-    static LocalHttpServer server;
+    static AttackScene scene;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() throws IOException {
-        server = new LocalHttpServer(Files.readAllBytes(TemplatesCopy.TEMPLATES.resolve("images/logo.png")));
-        Files.writeString(shared.resolve("secret.env"), SECRET + "\n");
-        Path outside = Files.createDirectories(shared.resolve("outside"));
-        Files.copy(TemplatesCopy.TEMPLATES.resolve("images/logo.png"), outside.resolve("logo.png"));
-        Files.copy(TemplatesCopy.TEMPLATES.resolve("styles.jrtx"), outside.resolve("styles.jrtx"));
+        scene = new AttackScene(shared);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        scene.close();
     }
 
     static Stream<TemplateAttack> attacks() {
-        return TemplateAttack.all(shared.resolve("secret.env"), shared.resolve("outside"), server).stream();
+        return scene.attacks().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void eachAttackStopsTheBulletinAtFill(TemplateAttack attack) throws IOException {
-        // The copy sits beside "outside", so "../outside/…" names a real file that a plain file repository would read.
-        Path templates = TemplatesCopy.into(shared.resolve("templates-" + Math.abs(attack.name().hashCode())));
-        attack.writeInto(templates);
+        Path templates = scene.templates(attack);
         Path pdf = dir.resolve("province.pdf");
 
         ReportException e = assertThrows(ReportException.class, () -> renderer(templates, TemplateLimits.DEFAULT)
@@ -70,9 +63,9 @@ class TemplateSandboxTest {
 
         assertTrue(e.getMessage().contains(attack.refusal()), e.getMessage());
         assertNotNull(e.template(), "a template's problem, so only its bulletins stop");
-        assertFalse(e.getMessage().contains("hunter2"), "the secret is not echoed");
+        assertFalse(e.getMessage().contains(AttackScene.SECRET), "the secret is not echoed");
         assertTrue(Files.notExists(pdf), "no PDF");
-        assertEquals(List.of(), server.requests(), "no request reached the web server");
+        assertEquals(List.of(), scene.server().requests(), "no request reached the web server");
     }
 
     @Test
@@ -146,35 +139,23 @@ class TemplateSandboxTest {
         assertTrue(Files.notExists(dir.resolve("p.pdf")));
     }
 
-    @Test
-    void aTemplateCannotLiftTheLimitsItself() throws IOException {
+    @ParameterizedTest
+    @CsvSource({
+            "net.sf.jasperreports.governor.max.pages.enabled, false",
+            "net.sf.jasperreports.governor.timeout, 999999999",
+            "net.sf.jasperreports.markup.processor.factory.web, net.sf.jasperreports.engine.util.HtmlEditorKitMarkupProcessor.Factory",
+            "net.sf.jasperreports.data.adapter, adapter.jrdax"})
+    void aTemplateCannotLiftTheLimitsItself(String property, String value) throws IOException {
         Path templates = TemplatesCopy.into(dir.resolve("templates"));
         Path province = templates.resolve("province.jrxml");
         String jrxml = Files.readString(province, StandardCharsets.UTF_8);
         Files.writeString(province, jrxml.replaceFirst("(<property name=\"net.sf.jasperreports.default.font.name\")",
-                "<property name=\"net.sf.jasperreports.governor.max.pages.enabled\" value=\"false\"/>\n\t$1"), StandardCharsets.UTF_8);
+                "<property name=\"" + property + "\" value=\"" + value + "\"/>\n\t$1"), StandardCharsets.UTF_8);
 
         ReportException e = assertThrows(ReportException.class, () -> renderer(templates, TemplateLimits.DEFAULT)
                 .renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf")));
 
-        assertTrue(e.getMessage().contains("sets property net.sf.jasperreports.governor.max.pages.enabled, which a"
-                + " template may not set"), e.getMessage());
-    }
-
-    @Test
-    void aTemplateCannotBringBackHtmlMarkupUnderAnotherName() throws IOException {
-        Path templates = TemplatesCopy.into(dir.resolve("templates"));
-        Path province = templates.resolve("province.jrxml");
-        String jrxml = Files.readString(province, StandardCharsets.UTF_8);
-        Files.writeString(province, jrxml.replaceFirst("(<property name=\"net.sf.jasperreports.default.font.name\")",
-                "<property name=\"net.sf.jasperreports.markup.processor.factory.web\""
-                + " value=\"net.sf.jasperreports.engine.util.HtmlEditorKitMarkupProcessor.Factory\"/>\n\t$1"), StandardCharsets.UTF_8);
-
-        ReportException e = assertThrows(ReportException.class, () -> renderer(templates, TemplateLimits.DEFAULT)
-                .renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf")));
-
-        assertTrue(e.getMessage().contains("sets property net.sf.jasperreports.markup.processor.factory.web, which a"
-                + " template may not set"), e.getMessage());
+        assertTrue(e.getMessage().contains("sets property " + property + ", which a template may not set"), e.getMessage());
     }
 
     private static JasperRenderer renderer(Path templates, TemplateLimits limits) {
