@@ -30,6 +30,7 @@ import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Level;
 import vn.bantin.indicator.Method;
 import vn.bantin.indicator.Targets;
+import vn.bantin.report.TemplateLimits;
 import vn.bantin.source.SourceFile;
 import vn.bantin.source.SourceFormat;
 
@@ -76,6 +77,9 @@ public final class ConfigLoader {
         d.put("out.dir", "out");
         d.put("outbox.dir", "outbox");
         d.put("templates.dir", "templates");
+        d.put("templates.allowed-hosts", "");
+        d.put("templates.max-pages", String.valueOf(TemplateLimits.DEFAULT.maxPages()));
+        d.put("templates.fill-timeout", TemplateLimits.DEFAULT.fillTimeout().toString());
         d.put("time-zone", "Asia/Ho_Chi_Minh");
         d.put("language", "vi");
         d.put("edoc.denominator", "incoming");
@@ -164,7 +168,8 @@ public final class ConfigLoader {
         }
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
-                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), storeUrl(), mail(), readiness());
+                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), storeUrl(), mail(), readiness(),
+                templateLimits());
     }
 
     String raw(String key) {
@@ -221,6 +226,41 @@ public final class ConfigLoader {
             // reported below
         }
         throw bad("readiness.max-retries", "how many times a scheduled run waits for late exports, 0 or more");
+    }
+
+    private TemplateLimits templateLimits() {
+        int maxPages;
+        try {
+            maxPages = Integer.parseInt(text("templates.max-pages"));
+        } catch (NumberFormatException e) {
+            maxPages = 0;
+        }
+        if (maxPages < 1) {
+            throw bad("templates.max-pages", "the most pages one bulletin may have, 1 or more, such as "
+                    + TemplateLimits.DEFAULT.maxPages());
+        }
+        java.time.Duration timeout;
+        try {
+            timeout = java.time.Duration.parse(text("templates.fill-timeout"));
+        } catch (java.time.format.DateTimeParseException e) {
+            timeout = java.time.Duration.ZERO;
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw bad("templates.fill-timeout", "an ISO-8601 duration such as PT1M, the longest one bulletin may take to fill");
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String host : text("templates.allowed-hosts").split(",")) {
+            String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (!h.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+\\]")) {
+                throw bad("templates.allowed-hosts", "host names separated by commas, such as static.bacninh.gov.vn"
+                        + " (no scheme, port or path), or nothing for none");
+            }
+            hosts.add(h);
+        }
+        return new TemplateLimits(maxPages, timeout, hosts);
     }
 
     private String storeUrl() {

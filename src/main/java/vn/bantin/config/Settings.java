@@ -11,6 +11,7 @@ import vn.bantin.delivery.SmtpSettings;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Method;
 import vn.bantin.indicator.Targets;
+import vn.bantin.report.TemplateLimits;
 import vn.bantin.source.SourceFile;
 import vn.bantin.source.SourceFormat;
 import vn.bantin.source.SourceOptions;
@@ -19,7 +20,8 @@ import vn.bantin.source.SourceOptions;
 public record Settings(Organisation organisation, Path dataDir, Path outDir, Path outboxDir, Path templatesDir,
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
-                       String storeUrl, Mail mail, Readiness readiness) {
+                       String storeUrl, Mail mail, Readiness readiness,
+                       TemplateLimits templateLimits) {
 
     /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
     public record Readiness(java.time.Duration retryEvery, int maxRetries) {}
@@ -45,21 +47,21 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness);
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness);
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, url, mail, readiness);
+                sources, mailFrom, recipients, url, mail, readiness, templateLimits);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness);
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
     }
 }

@@ -21,22 +21,28 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.sf.jasperreports.engine.DatasetPropertyExpression;
 import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRDataset;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRRuntimeException;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.fill.JRFiller;
+import net.sf.jasperreports.engine.fill.ReportFiller;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.engine.util.MarkupProcessorFactory;
 import net.sf.jasperreports.export.ExporterInputItem;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleExporterInputItem;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.governors.MaxPagesGovernorException;
+import net.sf.jasperreports.governors.TimeoutGovernorException;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
@@ -66,10 +72,14 @@ public final class JasperRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(JasperRenderer.class);
     private static final int EXCEL_SHEET_NAME_MAX = 31;
+    /** Report properties that would lift a limit of {@link TemplateFolder}: the service's to set, not a template's. */
+    private static final List<String> SERVICE_PROPERTIES = List.of("net.sf.jasperreports.governor.",
+            MarkupProcessorFactory.PROPERTY_MARKUP_PROCESSOR_FACTORY_PREFIX, "net.sf.jasperreports.data.adapter");
 
     private final Path templatesDir;
     private final TemplateCache templates;
     private final JasperReportsContext context;
+    private final TemplateLimits limits;
     private final Map<Path, String> used = new ConcurrentHashMap<>();
 
     public JasperRenderer(Path templatesDir) {
@@ -77,9 +87,14 @@ public final class JasperRenderer {
     }
 
     public JasperRenderer(Path templatesDir, TemplateCache templates) {
+        this(templatesDir, templates, TemplateLimits.DEFAULT);
+    }
+
+    public JasperRenderer(Path templatesDir, TemplateCache templates, TemplateLimits limits) {
         this.templatesDir = templatesDir;
         this.templates = templates;
-        this.context = TemplateFolder.context(templatesDir);
+        this.limits = limits;
+        this.context = TemplateFolder.context(templatesDir, limits);
     }
 
     /** The compiled templates (shared with other renderers of the same process). */
@@ -198,18 +213,76 @@ public final class JasperRenderer {
 
     private JasperPrint fill(Path template, JasperReport report, Map<String, Object> parameters, JRDataSource data) {
         requireDeclaredTypes(template, report, parameters);
-        JasperPrint print;
+        requireOwnLimits(template, report);
+        ReportFiller filler;
         try {
-            print = JasperFillManager.getInstance(context).fill(report, parameters, data);
-        } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
-            throw FillProblems.fillFailure(templatesDir, template, (ResourceBundle) parameters.get(JRParameter.REPORT_RESOURCE_BUNDLE), e);
+            filler = JRFiller.createReportFiller(context, report);
+        } catch (JRException | JRRuntimeException e) {
+            throw ReportException.inTemplate(template, "cannot be filled", e);
         }
+        JasperPrint print = FillGuard.run(template, limits.fillTimeout(), () -> fill(template, filler, parameters, data),
+                filler::cancelFill);
         // The last line of defence: a slip Jasper does not stop at prints "null", "{0}" or "$R{…}"; no such bulletin leaves.
         List<FilledTexts.Unfilled> unfilled = FilledTexts.unfilled(print);
         if (!unfilled.isEmpty()) {
             throw FillProblems.unfilled(template, report, unfilled);
         }
         return print;
+    }
+
+    private JasperPrint fill(Path template, ReportFiller filler, Map<String, Object> parameters, JRDataSource data) {
+        try {
+            return filler.fill(parameters, data);
+        } catch (JRException | JRRuntimeException | MissingResourceException | ClassCastException e) {
+            // The governors throw from inside a table's or subreport's own fill too, wrapped.
+            if (causeOfType(e, MaxPagesGovernorException.class) != null) {
+                throw ReportException.inTemplate(template, "prints more than " + limits.maxPages()
+                        + " pages (templates.max-pages in config/bantin.properties), so it was stopped", null);
+            }
+            if (causeOfType(e, TimeoutGovernorException.class) != null) {
+                throw ReportException.inTemplate(template, "was still being filled after " + limits.fillTimeout().toSeconds()
+                        + " s (templates.fill-timeout in config/bantin.properties), so it was stopped", null);
+            }
+            throw FillProblems.fillFailure(templatesDir, template, (ResourceBundle) parameters.get(JRParameter.REPORT_RESOURCE_BUNDLE), e);
+        }
+    }
+
+    /**
+     * The limits are the service's: a template that set JasperReports' governors, named a markup processor or a data
+     * adapter in its own properties would lift them.
+     */
+    private static void requireOwnLimits(Path template, JasperReport report) {
+        List<JRDataset> datasets = new ArrayList<>(List.of(report.getMainDataset()));
+        if (report.getDatasets() != null) {
+            datasets.addAll(List.of(report.getDatasets()));
+        }
+        List<String> names = new ArrayList<>(report.hasProperties() ? List.of(report.getPropertiesMap().getPropertyNames()) : List.of());
+        for (JRDataset dataset : datasets) {
+            if (dataset.hasProperties()) {
+                names.addAll(List.of(dataset.getPropertiesMap().getPropertyNames()));
+            }
+            if (dataset.getPropertyExpressions() != null) {
+                for (DatasetPropertyExpression expression : dataset.getPropertyExpressions()) {
+                    names.add(expression.getName());
+                }
+            }
+        }
+        for (String name : names) {
+            if (SERVICE_PROPERTIES.stream().anyMatch(name::startsWith)) {
+                throw ReportException.inTemplate(template, "sets property " + name + ", which a template may not set;"
+                        + " page and time limits are set in config/bantin.properties (templates.max-pages,"
+                        + " templates.fill-timeout)", null);
+            }
+        }
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** Jasper would only fail later, deep inside an expression, with a bare ClassCastException. */

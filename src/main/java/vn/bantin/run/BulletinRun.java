@@ -149,7 +149,7 @@ public final class BulletinRun {
         // Wording and templates are checked before the data is read: a broken template fails in a second.
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
-        JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), templates);
+        JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), templates, settings.templateLimits());
         List<RunResult.NotMade> notMade = new ArrayList<>();
         Set<String> makeable = new LinkedHashSet<>();
         for (String bulletin : request.bulletins()) {

@@ -16,6 +16,7 @@ import vn.bantin.indicator.Period;
 import vn.bantin.indicator.Unit;
 import vn.bantin.report.BulletinContext;
 import vn.bantin.report.JasperRenderer;
+import vn.bantin.report.TemplateCache;
 import vn.bantin.report.Labels;
 import vn.bantin.report.PagePictures;
 import vn.bantin.report.ProvinceParameters;
@@ -32,7 +33,7 @@ public final class Preview {
     /** {@code unitCode} null: the province bulletin. Returns the files written: PDF, workbook, page pictures. */
     public static List<Path> render(Settings settings, Period period, String unitCode, Path folder) throws IOException {
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
-        JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
+        JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), new TemplateCache(), settings.templateLimits());
         List<Period> periods = unitCode == null ? List.of(period) : List.of(period, period.previous(), period.sameLastYear());
         Gathering.Gathered data = Gathering.gather(settings.sourceOptions(), periods, settings.method().localityLevel(),
                 r -> { }, RunListener.QUIET);

@@ -21,6 +21,7 @@ import vn.bantin.indicator.Period;
 import vn.bantin.indicator.Unit;
 import vn.bantin.report.BulletinContext;
 import vn.bantin.report.JasperRenderer;
+import vn.bantin.report.TemplateCache;
 import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.ReportException;
@@ -38,7 +39,7 @@ public final class TemplateCheck {
 
     public static List<String> problems(Settings settings, Period period) throws IOException {
         List<String> problems = new ArrayList<>();
-        JasperRenderer renderer = new JasperRenderer(settings.templatesDir());
+        JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), new TemplateCache(), settings.templateLimits());
         ResourceBundle labels;
         try {
             labels = Labels.load(settings.templatesDir(), settings.language());
