@@ -92,7 +92,7 @@ class TemplateAttacksRunTest {
         }
         assertFalse((check.out() + check.err() + run.out() + run.err()).contains(AttackScene.SECRET));
         assertTrue(Files.notExists(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf")), "no province bulletin written");
-        assertTrue(Files.exists(tmp.resolve("out/2022-12/don-vi/ban-tin-2022-12-sxd.pdf")));
+        assertTrue(Files.exists(tmp.resolve("out/2022-12/don-vi/ban-tin-2022-12-" + vn.bantin.delivery.FileNames.of("SXD") + ".pdf")));
         assertEquals(List.of(), scene.server().requests(), "no request reached the web server");
     }
 
