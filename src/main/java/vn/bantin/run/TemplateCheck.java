@@ -44,6 +44,11 @@ public final class TemplateCheck {
         } catch (ReportException e) {
             return List.of(Labels.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
         }
+        try {
+            OperatorWords.of(settings);
+        } catch (ReportException e) {
+            problems.add(OperatorWords.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
+        }
         for (Path styles : files(settings.templatesDir(), ".jrtx")) {
             String problem = TemplateProblems.notWellFormed(styles);
             if (problem != null) {
