@@ -23,6 +23,30 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler(Main::usageError);
         return cli.execute(args);
+    }
+
+    /**
+     * A mistake on the command line in one line, what the option takes and where the full usage is, instead of the
+     * 22 lines of usage that would bury it: "error: missing --period: 2022 (year), …; see 'bantin run --help'".
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        StringBuilder line = new StringBuilder("error: ");
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            line.append("missing ").append(String.join("; ", missing.getMissing().stream().map(Main::described).toList()));
+        } else {
+            line.append(e.getMessage());
+        }
+        line.append("; see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help'");
+        cmd.getErr().println(line);
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String described(CommandLine.Model.ArgSpec arg) {
+        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+        String[] description = arg.description();
+        return description.length == 0 ? name : name + ": " + String.join(" ", description);
     }
 }

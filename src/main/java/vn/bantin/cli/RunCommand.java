@@ -21,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.bantin.config.Settings;
 import vn.bantin.indicator.Period;
 import vn.bantin.run.BulletinRun;
-import vn.bantin.run.RunListener;
 import vn.bantin.run.RunRequest;
 import vn.bantin.run.RunResult;
 import vn.bantin.run.Senders;
@@ -116,7 +115,10 @@ final class RunCommand implements Callable<Integer> {
             o.printf("bantin: %s for %s (%s .. %s), data from %s, messages to the %s%n", String.join(" and ", bulletins),
                     p.key(), p.start(), p.end(), settings.dataDir(), Senders.describe(settings));
             StopRequest stop = new StopRequest();
-            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, new Progress(o), db.dataSource())
+            RunRequest request = new RunRequest(p, bulletins, only, force,
+                    resend != null ? "resend" : resendFailed ? "resend-failed" : "cli");
+            RunProgress progress = RunProgress.of(o, System.console() != null, request, settings.recipients());
+            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, progress, db.dataSource())
                     .stoppedBy(stop);
             RunResult r;
             try (StopSignals signals = StopSignals.trap(signal -> {
@@ -124,8 +126,7 @@ final class RunCommand implements Callable<Integer> {
                         + " interrupted and the next run of " + p.key() + " sends the rest");
                 stop.ask();
             })) {
-                r = run.run(new RunRequest(p, bulletins, only, force,
-                        resend != null ? "resend" : resendFailed ? "resend-failed" : "cli"));
+                r = run.run(request);
             }
             o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
             List<Path> units = r.bulletins().stream().filter(b -> b.getParent().getFileName().toString().equals("don-vi")).toList();
@@ -193,29 +194,5 @@ final class RunCommand implements Callable<Integer> {
             emails.add(d.key().email().toLowerCase(Locale.ROOT));
         }
         return emails;
-    }
-
-    /** Prints progress lines: rows read per file, files rendered, messages handed on. */
-    private record Progress(PrintWriter out) implements RunListener {
-        @Override
-        public void rows(String file, long rowsRead, long rowsRejected, boolean done) {
-            out.printf(Locale.ROOT, "  %s %-15s %,d rows%s%n", done ? "read" : "... ", file, rowsRead,
-                    rowsRejected == 0 ? "" : String.format(Locale.ROOT, " (%,d rejected)", rowsRejected));
-        }
-
-        @Override
-        public void rendered(Path file) {
-            out.println("  rendered " + file.getFileName());
-        }
-
-        @Override
-        public void delivered(String recipient, String where) {
-            out.println("  message  " + recipient + " -> " + where);
-        }
-
-        @Override
-        public void notMade(String bulletin, String unit, String problem) {
-            out.println("  NOT MADE " + (unit == null ? bulletin : unit) + ": " + problem);
-        }
     }
 }

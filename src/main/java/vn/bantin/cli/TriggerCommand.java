@@ -2,11 +2,13 @@ package vn.bantin.cli;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -102,8 +104,8 @@ final class TriggerCommand implements Callable<Integer> {
             if (alive.isEmpty() && !queue) {
                 err.println("serve is not running (no check-in in the database's QRTZ_SCHEDULER_STATE within its"
                         + " check-in interval): nothing was stored.");
-                err.println("To send the " + what + " now without serve: java -jar target/bantin.jar run --period "
-                        + period.strip() + "; or add --queue to leave the request for the next serve start.");
+                err.println("To send the " + what + " now without serve: " + equivalentRun()
+                        + "; or add --queue to leave the request for the next serve start.");
                 return Failures.FAILED;
             }
             // One request for all the bulletins asked: one run in the record, with one set of totals.
@@ -131,5 +133,29 @@ final class TriggerCommand implements Callable<Integer> {
             host = "localhost";
         }
         return System.getProperty("user.name", "someone") + "@" + host + " (bantin trigger)";
+    }
+
+    /** The run that does what this trigger asks, and only that: the same bulletins, period, force and folders. */
+    private String equivalentRun() {
+        List<String> words = new ArrayList<>(List.of("java", "-jar", "target/bantin.jar", "run", "--period", period.strip(),
+                "--bulletin", Set.copyOf(bulletins).size() > 1 ? "all" : bulletins.get(0)));
+        if (force) {
+            words.add("--force");
+        }
+        if (!configured.config.equals(Path.of("config"))) {
+            words.addAll(List.of("--config", configured.config.toString()));
+        }
+        if (configured.data != null) {
+            words.addAll(List.of("--data", configured.data.toString()));
+        }
+        if (configured.store != null) {
+            words.addAll(List.of("--store", configured.store));
+        }
+        return String.join(" ", words.stream().map(TriggerCommand::quoted).toList());
+    }
+
+    /** A word as a POSIX shell reads it back. */
+    private static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:=,@+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

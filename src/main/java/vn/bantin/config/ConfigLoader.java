@@ -136,8 +136,8 @@ public final class ConfigLoader {
             boolean isMapping = mapping.matches() && java.util.Arrays.stream(SourceFile.values())
                     .anyMatch(f -> f.key().equals(mapping.group(1)));
             if (!DEFAULTS.containsKey(key) && !isMapping) {
-                throw new ConfigException(file + ": unknown key '" + key + "'; valid keys are " + new TreeSet<>(DEFAULTS.keySet())
-                        + " and source.<file>.column.<column> / source.<file>.value.<column>.<word>");
+                throw new ConfigException(UnknownKey.message(file, key, DEFAULTS.keySet(), "valid keys are "
+                        + new TreeSet<>(DEFAULTS.keySet()) + " and source.<file>.column.<column> / source.<file>.value.<column>.<word>"));
             }
             if (key.endsWith("-env")) {
                 environmentVariableName(key);

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * takes the bulletin's value of that key; values are escaped in HTML, so text from the exports shows as text.
  */
 public final class MessageComposer {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
-    private static final Pattern SECTION = Pattern.compile("\\{\\{#([A-Za-z0-9_]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
+    /** A section {@code {{#key}}…{{/key}}} or {@code {{^key}}…{{/key}}} (groups 1–3), or a placeholder {@code {{key}}} (group 4). */
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\{\\{([#^])([A-Za-z0-9_.]+)}}(.*?)\\{\\{/\\2}}|\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}", Pattern.DOTALL);
 
     private final Path dir;
     private final String language;
@@ -87,40 +88,51 @@ public final class MessageComposer {
         return file.toString();
     }
 
-    /** Repeats {@code {{#list}}…{{/list}}} once per row of a list value, the row's keys added to the values. */
+    /**
+     * Fills a template in one pass from left to right, so that a value (which may hold text from the exports) is never
+     * read as a placeholder. {@code {{#list}}…{{/list}}} repeats once per row of a list value, the row's keys added to
+     * the values; {@code {{#key}}…{{/key}}} on any other value shows its text only when the value is there (not null,
+     * not false), and {@code {{^key}}…{{/key}}} only when it is not: so that a figure without a target reads without
+     * "chỉ tiêu …" rather than "chỉ tiêu không phát sinh".
+     */
     private String fill(String template, Map<String, ?> values, boolean html, String where) {
-        Matcher section = SECTION.matcher(template);
-        StringBuilder expanded = new StringBuilder();
-        while (section.find()) {
-            Object rows = values.get(section.group(1));
-            if (!(rows instanceof List<?> list)) {
-                throw new EmailTemplateException(at(where, "{{#" + section.group(1)) + ": {{#" + section.group(1) + "}} is not a list");
+        Matcher m = TOKEN.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            boolean section = m.group(1) != null;
+            String key = section ? m.group(2) : m.group(4);
+            if (!values.containsKey(key)) {
+                String token = section ? "{{" + m.group(1) + key : m.group();
+                throw new EmailTemplateException(at(where, token) + ": unknown placeholder {{" + (section ? m.group(1) : "")
+                        + key + "}}");
             }
+            Object value = values.get(key);
+            String text = section ? section(m.group(1), m.group(3), value, values, html, where)
+                    : escape(value == null ? words.getProperty("nodata", "-") : value.toString(), html);
+            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String section(String kind, String body, Object value, Map<String, ?> values, boolean html, String where) {
+        boolean present = value != null && !Boolean.FALSE.equals(value) && !(value instanceof List<?> l && l.isEmpty());
+        if (kind.equals("^")) {
+            return present ? "" : fill(body, values, html, where);
+        }
+        if (value instanceof List<?> list) {
             StringBuilder repeated = new StringBuilder();
             for (Object row : list) {
                 java.util.HashMap<String, Object> scope = new java.util.HashMap<>(values);
                 ((Map<?, ?>) row).forEach((k, v) -> scope.put(String.valueOf(k), v));
-                repeated.append(fillPlaceholders(section.group(2), scope, html, where));
+                repeated.append(fill(body, scope, html, where));
             }
-            section.appendReplacement(expanded, Matcher.quoteReplacement(repeated.toString()));
+            return repeated.toString();
         }
-        section.appendTail(expanded);
-        return fillPlaceholders(expanded.toString(), values, html, where);
+        return present ? fill(body, values, html, where) : "";
     }
 
-    private String fillPlaceholders(String template, Map<String, ?> values, boolean html, String where) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
-            if (!values.containsKey(key)) {
-                throw new EmailTemplateException(at(where, m.group()) + ": unknown placeholder {{" + key + "}}");
-            }
-            Object v = values.get(key);
-            String text = v == null ? words.getProperty("nodata", "-") : v.toString();
-            m.appendReplacement(out, Matcher.quoteReplacement(html ? Html.escape(text) : text));
-        }
-        m.appendTail(out);
-        return out.toString();
+    private static String escape(String text, boolean html) {
+        return html ? Html.escape(text) : text;
     }
 }

@@ -24,35 +24,56 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
         }
     }
 
+    /** What {@code --period} accepts, for the messages that refuse a period. */
+    public static final String FORMS = "a year (2022), a month (2022-12), a quarter (2022-Q4) or a date range"
+            + " (2022-01-01..2022-06-30)";
+
     /** Parses {@code 2022}, {@code 2022-12}, {@code 2022-Q4} or {@code 2022-01-01..2022-06-30}. */
     public static Period parse(String text) {
         String s = text.trim();
-        try {
-            Matcher m;
-            if ((m = YEAR.matcher(s)).matches()) {
-                int y = Integer.parseInt(m.group(1));
-                return new Period(Kind.YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), s);
-            }
-            if ((m = MONTH.matcher(s)).matches()) {
-                YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-                return new Period(Kind.MONTH, ym.atDay(1), ym.atEndOfMonth(), ym.toString());
-            }
-            if ((m = QUARTER.matcher(s)).matches()) {
-                int y = Integer.parseInt(m.group(1));
-                int q = Integer.parseInt(m.group(2));
-                YearMonth first = YearMonth.of(y, 3 * q - 2);
-                return new Period(Kind.QUARTER, first.atDay(1), first.plusMonths(2).atEndOfMonth(), y + "-Q" + q);
-            }
-            if ((m = RANGE.matcher(s)).matches()) {
-                LocalDate a = LocalDate.parse(m.group(1));
-                LocalDate b = LocalDate.parse(m.group(2));
-                return new Period(Kind.RANGE, a, b, a + "_" + b);
-            }
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid period: " + e.getMessage());
+        Matcher m;
+        if ((m = YEAR.matcher(s)).matches()) {
+            int y = Integer.parseInt(m.group(1));
+            return new Period(Kind.YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), s);
         }
-        throw new IllegalArgumentException("'" + text + "' is not a period: write a year (2022), a month (2022-12),"
-                + " a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)");
+        if ((m = MONTH.matcher(s)).matches()) {
+            int month = Integer.parseInt(m.group(2));
+            if (month < 1 || month > 12) {
+                throw refused(text, "the month is " + m.group(2) + ", and a month is 01 to 12");
+            }
+            YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), month);
+            return new Period(Kind.MONTH, ym.atDay(1), ym.atEndOfMonth(), ym.toString());
+        }
+        if ((m = QUARTER.matcher(s)).matches()) {
+            int y = Integer.parseInt(m.group(1));
+            int q = Integer.parseInt(m.group(2));
+            YearMonth first = YearMonth.of(y, 3 * q - 2);
+            return new Period(Kind.QUARTER, first.atDay(1), first.plusMonths(2).atEndOfMonth(), y + "-Q" + q);
+        }
+        if ((m = RANGE.matcher(s)).matches()) {
+            LocalDate a = date(text, m.group(1));
+            LocalDate b = date(text, m.group(2));
+            if (b.isBefore(a)) {
+                throw refused(text, "the range ends (" + b + ") before it starts (" + a + ")");
+            }
+            return new Period(Kind.RANGE, a, b, a + "_" + b);
+        }
+        if (s.matches("\\d{4}-[Qq]\\d+")) {
+            throw refused(text, "a quarter is Q1 to Q4");
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a period: write " + FORMS);
+    }
+
+    private static LocalDate date(String text, String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (java.time.DateTimeException e) {
+            throw refused(text, date + " is not a day of the calendar (yyyy-MM-dd)");
+        }
+    }
+
+    private static IllegalArgumentException refused(String text, String why) {
+        return new IllegalArgumentException("'" + text + "' is not a period: " + why + "; write " + FORMS);
     }
 
     /** The period just before: the month, quarter or year before; for a range, as many days just before it. */

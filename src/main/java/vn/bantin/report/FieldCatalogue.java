@@ -97,12 +97,17 @@ public final class FieldCatalogue {
                 bool("edocProvinceMet", "the province level's mean meets its target").orNull("no figure or no target"),
                 bool("edocDistrictMet", "the district level's mean meets its target").orNull("no figure or no target"),
                 bool("edocCommuneMet", "the commune level's mean meets its target").orNull("no figure or no target"),
+                text("edocProvinceMetText", "whether the province level's mean meets its target: " + MET),
+                text("edocDistrictMetText", "the same for the district level"),
+                text("edocCommuneMetText", "the same for the commune level"),
                 bool("edocAllLevelsMet", "every level with a figure and a target meets it (true when none is judged)"),
                 integer("edocBelowTargetCount", "how many units are below their level's target"),
-                text("edocBelowTargetNames", "those units, by level then name, e.g. `Sở Y tế; UBND huyện Thuận Thành`")
+                text("edocBelowTargetNames", "those units, by level then name, a commune with its district, e.g. `Sở Y tế;"
+                        + " UBND huyện Tiên Du; UBND xã Ninh Xá, huyện Thuận Thành` (label `edoc.zeroUnit`)")
                         .orNull("no unit is below target"),
-                text("edocZeroNames", "units at 0% with documents to process, each with its superior, e.g."
-                        + " `UBND xã Ninh Xá, UBND huyện Thuận Thành` (label `edoc.zeroUnit`), separated by `; `")
+                text("edocZeroNames", "units at 0% with documents to process, each with the place it is in, e.g."
+                        + " `UBND xã Ninh Xá, huyện Thuận Thành` (labels `edoc.zeroUnit`, `place.bodyPrefix`), the last"
+                        + " two joined by ` và ` (labels `list.tieSeparator`, `list.tieLast`)")
                         .orNull("no unit is at 0%"),
                 TemplateField.rows("edocUnits", "the e-document table: one row per unit, by level then name",
                         UNIT_LEVEL, UNIT_CODE, UNIT_NAME,
@@ -128,6 +133,8 @@ public final class FieldCatalogue {
                 text("dvcServiceTarget", "its target, e.g. `80%` (config `target.dvc.online_service_share`)").orNull(NO_TARGET),
                 text("dvcDossierShare", "share of dossiers received online, province-wide, e.g. `27,29%`").orNull("no dossier"),
                 text("dvcDossierTarget", "its target, e.g. `50%` (config `target.dvc.online_dossier_share`)").orNull(NO_TARGET),
+                text("dvcServiceMetText", "whether the online-service share meets its target: " + MET),
+                text("dvcDossierMetText", "whether the online-dossier share meets its target: " + MET),
                 text("dvcDossierShareProvinceLevel", "share of dossiers received online by the province-level units, e.g."
                         + " `69,8%`").orNull("no dossier at the level"),
                 text("dvcDossierShareDistrictLevel", "the same for the districts, e.g. `6,67%`").orNull("no dossier at the level"),
@@ -165,32 +172,35 @@ public final class FieldCatalogue {
                 text("paknReceived", "feedback received, e.g. `1.724`"),
                 text("paknProcessed", "of which processed, e.g. `1.541`"),
                 text("paknProcessedShare", "share processed, e.g. `89,39%`").orNull("nothing received"),
-                text("paknMostNames", "the locality that received most, ties joined with `, `, e.g. `UBND thành phố Bắc Ninh`")
+                text("paknMostNames", "the locality that received most, named as a place (label `place.bodyPrefix`),"
+                        + " ties joined as `a, b và c`, e.g. `thành phố Bắc Ninh`")
                         .orNull(noLocality),
                 text("paknMostCount", "how many it received, e.g. `921`").orNull(noLocality),
-                text("paknFewestNames", "the locality that received fewest, e.g. `UBND huyện Gia Bình`").orNull(noLocality),
+                text("paknFewestNames", "the locality that received fewest, e.g. `huyện Gia Bình`").orNull(noLocality),
                 text("paknFewestCount", "how many it received, e.g. `21`").orNull(noLocality),
-                text("paknHighestRateNames", "the locality with the highest share processed, e.g. `UBND huyện Lương Tài`")
+                text("paknHighestRateNames", "the locality with the highest share processed, e.g. `huyện Lương Tài`")
                         .orNull(noLocality),
                 text("paknHighestRate", "that share, e.g. `100%`").orNull(noLocality),
-                text("paknLowestRateNames", "the locality with the lowest share processed, e.g. `UBND huyện Tiên Du`")
+                text("paknLowestRateNames", "the locality with the lowest share processed, e.g. `huyện Tiên Du`")
                         .orNull(noLocality),
                 text("paknLowestRate", "that share, e.g. `64%`").orNull(noLocality),
-                text("paknTopCategories", "the ten most frequent subjects, most frequent first, joined with `, `, e.g."
+                text("paknTopCategories", "the ten most frequent subjects, most frequent first, joined with `, ` (with `; ` when a"
+                        + " subject's name holds a comma), without a catch-all"
+                        + " such as `Khác` (label `pakn.topics.exclude`), e.g."
                         + " `Rác thải, Chất thải, Vỉa hè lề đường`").orNull("no feedback received"),
                 text("paknRatingMean", "mean satisfaction rating (points out of 5), e.g. `3,04`").orNull("no rating"),
-                text("paknBestRatingNames", "the locality with the best mean rating, e.g. `UBND huyện Gia Bình`")
+                text("paknBestRatingNames", "the locality with the best mean rating, e.g. `huyện Gia Bình`")
                         .orNull("no locality was rated"),
                 text("paknBestRating", "that rating, e.g. `3,4`").orNull("no locality was rated"),
                 TemplateField.rows("paknLocalities", "the feedback table: one row per locality",
-                        text("localityName", "the locality, e.g. `UBND huyện Gia Bình`"),
+                        text("localityName", "the locality, named as a place, e.g. `huyện Gia Bình`"),
                         count("received", "feedback received"),
                         count("processed", "of which processed"),
                         number("processedShare", "share processed, in percent, 0–100").orNull("nothing received"),
                         text("processedShareText", "that share, e.g. `95,24%`, or the no-data wording"),
                         number("ratingMean", "mean satisfaction rating, points out of 5").orNull("no rating"),
                         text("ratingMeanText", "that rating, e.g. `3,4`, or the no-data wording")),
-                TemplateField.rows("paknCategories", "the ten most frequent subjects, most frequent first",
+                TemplateField.rows("paknCategories", "the ten most frequent subjects, most frequent first, as paknTopCategories",
                         integer("rank", "1 for the most frequent"),
                         text("category", "the subject, e.g. `Rác thải`"),
                         count("count", "feedback on that subject"))));
@@ -216,6 +226,8 @@ public final class FieldCatalogue {
                 UNIT_LEVEL,
                 text("levelPhrase", "the level for sentences and the rank column's title, e.g. `cấp xã` (labels `unit.level.*`)"),
                 text("parentName", "the unit's superior, e.g. `UBND huyện Thuận Thành`").orNull("the unit has none"),
+                text("parentPlace", "the place the unit is in, its superior named as a place, e.g. `huyện Thuận Thành`"
+                        + " (label `place.bodyPrefix`)").orNull("the unit has none"),
                 text("previousPeriodLabel", "the period before, e.g. `tháng 11/2022` (named even when it has no data)"),
                 text("yearAgoPeriodLabel", "the same period a year earlier, e.g. `tháng 12/2021` (named even when it has no data)"),
                 text("headline", "the first line, e.g. `Sở Xây dựng: 3/3 chỉ tiêu đạt; xếp thứ 1/20 cấp tỉnh về xử lý văn bản"

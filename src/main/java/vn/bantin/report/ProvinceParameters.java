@@ -95,15 +95,16 @@ public final class ProvinceParameters {
             p.put(key + "Mean", percent(m.mean()));
             p.put(key + "Target", target(m.target()));
             p.put(key + "Met", m.met());
+            p.put(key + "MetText", metText(m.met()));
             allMet &= m.met() == null || m.met();
         }
         p.put("edocAllLevelsMet", allMet);
         List<Indicators.UnitRate> sorted = byLevelThenName(edoc.units(), Indicators.UnitRate::unit);
-        List<String> below = sorted.stream().filter(r -> Boolean.FALSE.equals(r.met())).map(r -> r.unit().name()).toList();
+        List<String> below = sorted.stream().filter(r -> Boolean.FALSE.equals(r.met())).map(r -> withParent(r.unit(), tree)).toList();
         p.put("edocBelowTargetCount", below.size());
         p.put("edocBelowTargetNames", join(below));
         List<String> zero = sorted.stream().filter(Indicators.UnitRate::atZero).map(r -> withParent(r.unit(), tree)).toList();
-        p.put("edocZeroNames", join(zero));
+        p.put("edocZeroNames", words.tied(zero));
 
         List<Map<String, Object>> units = new ArrayList<>();
         for (Indicators.UnitRate r : sorted) {
@@ -130,6 +131,8 @@ public final class ProvinceParameters {
         p.put("dvcServiceTarget", target(dvc.targets().onlineServiceShare()));
         p.put("dvcDossierShare", percent(dvc.dossierShare().value()));
         p.put("dvcDossierTarget", target(dvc.targets().onlineDossierShare()));
+        p.put("dvcServiceMetText", metText(dvc.serviceShare().value().meets(dvc.targets().onlineServiceShare())));
+        p.put("dvcDossierMetText", metText(dvc.dossierShare().value().meets(dvc.targets().onlineDossierShare())));
         for (Level level : Level.values()) {
             p.put("dvcDossierShare" + capital(level.id()) + "Level", percent(dvc.dossierShareByLevel().get(level).value()));
         }
@@ -173,13 +176,15 @@ public final class ProvinceParameters {
         ranking(p, "paknHighestRate", "", pakn.highestShare(), l -> percent(l.processedShare().value()));
         ranking(p, "paknLowestRate", "", pakn.lowestShare(), l -> percent(l.processedShare().value()));
         ranking(p, "paknBestRating", "", pakn.bestRating(), l -> decimal(l.rating().value()));
-        List<Indicators.CategoryCount> top = pakn.top(10);
-        p.put("paknTopCategories", top.isEmpty() ? null
-                : String.join(words.label("list.tieSeparator"), top.stream().map(Indicators.CategoryCount::category).toList()));
+        List<Indicators.CategoryCount> top = topConcerns(pakn);
+        List<String> topNames = top.stream().map(Indicators.CategoryCount::category).toList();
+        // "Cấp nước, thoát nước" is one subject: with a comma inside a name, the names are separated by "; "
+        String between = words.label(topNames.stream().anyMatch(n -> n.contains(",")) ? "list.separator" : "list.tieSeparator");
+        p.put("paknTopCategories", top.isEmpty() ? null : String.join(between, topNames));
         p.put("paknRatingMean", decimal(pakn.rating().value()));
         List<Map<String, Object>> localities = new ArrayList<>();
         for (Locality l : pakn.localities()) {
-            localities.add(map("localityName", l.unit().name(), "received", l.received(),
+            localities.add(map("localityName", words.place(l.unit().name()), "received", l.received(),
                     "processed", l.processedShare().numerator(), "processedShare", value(l.processedShare().value()),
                     "processedShareText", orNoData(percent(l.processedShare().value())),
                     "ratingMean", value(l.rating().value()), "ratingMeanText", orNoData(decimal(l.rating().value()))));
@@ -194,9 +199,19 @@ public final class ProvinceParameters {
 
     /** Names joined as ties ({@code a, b}); the value of the first, as all tied share it. */
     private void ranking(Parameters p, String key, String valueSuffix, List<Locality> tied, Function<Locality, String> value) {
-        p.put(key + "Names", tied.isEmpty() ? null
-                : String.join(words.label("list.tieSeparator"), tied.stream().map(l -> l.unit().name()).toList()));
+        p.put(key + "Names", words.tied(tied.stream().map(l -> words.place(l.unit().name())).toList()));
         p.put(key + valueSuffix, tied.isEmpty() ? null : value.apply(tied.get(0)));
+    }
+
+    /**
+     * The ten most frequent subjects that say what the concern is: a catch-all such as "Khác" (label
+     * {@code pakn.topics.exclude}) is counted in the tables but is not a concern to name.
+     */
+    private List<Indicators.CategoryCount> topConcerns(Indicators.Pakn pakn) {
+        List<String> excluded = words.items("pakn.topics.exclude");
+        return pakn.top(Integer.MAX_VALUE).stream()
+                .filter(c -> excluded.stream().noneMatch(x -> x.equalsIgnoreCase(c.category().strip())))
+                .limit(10).toList();
     }
 
     /** dataQuality and rejectedTotal, shared with the unit bulletin. */
@@ -257,7 +272,7 @@ public final class ProvinceParameters {
     }
 
     private String withParent(Unit u, UnitTree tree) {
-        return tree.parentOf(u).map(parent -> words.format("edoc.zeroUnit", u.name(), parent.name())).orElse(u.name());
+        return tree.parentOf(u).map(parent -> words.format("edoc.zeroUnit", u.name(), words.place(parent.name()))).orElse(u.name());
     }
 
     private String join(List<String> names) {

@@ -73,6 +73,7 @@ public final class UnitParameters {
         p.put("levelName", province.levelName(unit.level()));
         p.put("levelPhrase", words.label("unit.level." + unit.level().id()));
         p.put("parentName", tree.parentOf(unit).map(Unit::name).orElse(null));
+        p.put("parentPlace", tree.parentOf(unit).map(u -> words.place(u.name())).orElse(null));
         p.put("previousPeriodLabel", province.periodLabel(previous == null ? now.period().previous() : previous.period()));
         p.put("yearAgoPeriodLabel", province.periodLabel(yearAgo == null ? now.period().sameLastYear() : yearAgo.period()));
 

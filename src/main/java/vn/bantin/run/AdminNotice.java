@@ -14,7 +14,10 @@ import vn.bantin.delivery.Recipient;
 import vn.bantin.delivery.Sender;
 import vn.bantin.report.ReportException;
 
-/** Tells the administrator ({@code mail.admin}) that a run failed or some messages did not go out. Best effort. */
+/**
+ * Tells the administrator ({@code mail.admin}) that a run failed or some messages did not go out, in the configured
+ * language ({@link OperatorWords}). Best effort.
+ */
 final class AdminNotice {
     private static final Logger LOG = LoggerFactory.getLogger(AdminNotice.class);
 
@@ -27,41 +30,59 @@ final class AdminNotice {
     }
 
     void runFailed(RunRequest request, long runId, Exception e) {
-        send(runId, "bantin: run " + runId + " for " + request.period().key() + " failed",
-                "The run " + runId + " (" + String.join(", ", request.bulletins()) + ", " + request.period().key()
-                        + ", asked by " + request.cause() + ") stopped before the end.\n\n" + e.getMessage() + "\n\n"
-                        + "Messages it delivered before it stopped stay delivered (the ledger has them); after the fix, `bantin run"
-                        + " --period " + request.period().key() + "` sends the rest and nothing twice.\n"
-                        + (e instanceof ReportException ? "\n`bantin templates check` shows every problem of the templates.\n" : ""));
+        OperatorWords w = words();
+        if (w == null) {
+            return;
+        }
+        send(runId, w.format("admin.runFailed.subject", String.valueOf(runId), request.period().key()),
+                w.format("admin.runFailed.body", String.valueOf(runId), String.join(", ", request.bulletins()),
+                        request.period().key(), request.cause(), e.getMessage())
+                        + (e instanceof ReportException ? w.format("admin.runFailed.templates") : ""));
     }
 
     void bulletinsNotMade(RunResult result, long runId) {
-        long recipients = result.notMade().stream().mapToLong(n -> n.recipients().size()).sum();
-        StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " could not make "
-                + result.notMade().size() + " bulletin(s), so " + recipients + " message(s) were not sent; the other bulletins"
-                + " went out (" + result.count("sent") + " sent).\n\n");
-        for (RunResult.NotMadeGroup g : result.notMadeByProblem()) {
-            b.append("  ").append(g.problem()).append("\n    not made: ").append(g.what()).append('\n');
+        OperatorWords w = words();
+        if (w == null) {
+            return;
         }
-        b.append("\nFix the template, see that `bantin templates check` passes, then run the bulletin again: `bantin run --period ")
-                .append(result.period().key()).append(" --bulletin ").append(result.notMade().stream().map(RunResult.NotMade::bulletin).distinct().count() > 1
-                        ? "all" : result.notMade().get(0).bulletin())
-                .append("`. Messages that went out are not sent twice.\n");
-        send(runId, "bantin: " + result.notMade().size() + " bulletin(s) for " + result.period().key()
-                + " not made: a template is broken", b.toString());
+        long recipients = result.notMade().stream().mapToLong(n -> n.recipients().size()).sum();
+        StringBuilder b = new StringBuilder(w.format("admin.notMade.body", String.valueOf(runId), result.period().key(),
+                String.valueOf(result.notMade().size()), String.valueOf(recipients), String.valueOf(result.count("sent"))));
+        for (RunResult.NotMadeGroup g : result.notMadeByProblem()) {
+            b.append(w.format("admin.notMade.item", g.problem(), g.what()));
+        }
+        b.append(w.format("admin.notMade.fix", result.period().key(),
+                result.notMade().stream().map(RunResult.NotMade::bulletin).distinct().count() > 1
+                        ? "all" : result.notMade().get(0).bulletin()));
+        send(runId, w.format("admin.notMade.subject", String.valueOf(result.notMade().size()), result.period().key()),
+                b.toString());
     }
 
     void deliveriesFailed(RunResult result, long runId) {
-        StringBuilder b = new StringBuilder("The run " + runId + " for " + result.period().key() + " made its bulletins, but "
-                + result.failedDeliveries() + " message(s) did not go out" + (result.interrupted() ? " and it was stopped before"
-                + " the end" : "") + ":\n\n");
+        OperatorWords w = words();
+        if (w == null) {
+            return;
+        }
+        StringBuilder b = new StringBuilder(w.format("admin.failed.body", String.valueOf(runId), result.period().key(),
+                String.valueOf(result.failedDeliveries())));
         for (RunResult.Delivery d : result.deliveries()) {
             if (d.failed()) {
-                b.append("  ").append(d.email()).append(" (").append(d.status()).append("): ").append(d.error()).append('\n');
+                b.append(w.format("admin.failed.item", d.email(), String.valueOf(d.status()), d.error()));
             }
         }
-        b.append("\n").append(result.retryAdvice("")).append(".\n");
-        send(runId, "bantin: " + result.failedDeliveries() + " message(s) for " + result.period().key() + " not delivered", b.toString());
+        b.append(w.format("admin.failed.retry", result.retryAdvice("", w::format)));
+        send(runId, w.format("admin.failed.subject", String.valueOf(result.failedDeliveries()), result.period().key()),
+                b.toString());
+    }
+
+    /** The words, or null (and a log line) when they cannot be read: a notice must not hide the failure it reports. */
+    private OperatorWords words() {
+        try {
+            return OperatorWords.of(settings);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not word the notice to the administrator: {}", e.getMessage());
+            return null;
+        }
     }
 
     private void send(long runId, String subject, String text) {

@@ -149,6 +149,7 @@ public final class BulletinRun {
         // Wording and templates are checked before the data is read: a broken template fails in a second.
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
+        OperatorWords.of(settings); // the summary and the administrator's emails can be worded before anything is sent
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), templates, settings.templateLimits());
         List<RunResult.NotMade> notMade = new ArrayList<>();
         Set<String> makeable = new LinkedHashSet<>();

@@ -3,6 +3,7 @@ package vn.bantin.run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import vn.bantin.delivery.LedgerDelivery;
 import vn.bantin.delivery.Recipient;
@@ -101,36 +102,46 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
     /**
      * What happens next to the messages not delivered, in one sentence: failed ones are tried again by the next run
      * of the period, refused ones only when asked ({@code run --resend-failed}), the rest of an interrupted run by
-     * the next run. Empty when everything went out.
+     * the next run. Empty when everything went out. In English, for the terminal and the log; run-summary.txt and the
+     * administrator's emails word it in the configured language ({@link OperatorWords}, the same keys).
      */
     public String retryAdvice(String bulletinOption) {
+        return retryAdvice(bulletinOption, (key, args) -> new java.text.MessageFormat(ADVICE_EN.get(key), Locale.ROOT).format(args));
+    }
+
+    /** The sentence with the words of {@code words}: keys {@code advice.*} of operator_<language>.properties. */
+    String retryAdvice(String bulletinOption, java.util.function.BiFunction<String, Object[], String> words) {
         List<String> parts = new java.util.ArrayList<>();
         String again = "bantin run --period " + period.key() + bulletinOption;
         long failed = count("failed") + count("not-tried");
-        long refused = count("rejected");
-        long busy = count("busy");
         if (failed > 0) {
-            parts.add(failed + " failed for a reason that may pass: the next run of the period tries them again ("
-                    + again + ", or the next scheduled run)");
+            parts.add(words.apply("advice.failed", new Object[] {Long.toString(failed), again}));
         }
-        if (refused > 0) {
-            parts.add(refused + " refused by the server: not tried again by itself; after fixing the addresses or the relay,"
-                    + " `" + again + " --resend-failed` sends them again");
+        if (count("rejected") > 0) {
+            parts.add(words.apply("advice.refused", new Object[] {Long.toString(count("rejected")), again}));
         }
-        long uncertain = count("uncertain");
-        if (uncertain > 0) {
-            parts.add(uncertain + " uncertain (no answer after the final dot, twice: the server may have them): not sent"
-                    + " again on their own; ask the recipient, and `bantin run --period " + period.key() + bulletinOption
-                    + " --resend ADDRESS` only if nothing arrived");
+        if (count("uncertain") > 0) {
+            parts.add(words.apply("advice.uncertain", new Object[] {Long.toString(count("uncertain")), again}));
         }
-        if (busy > 0) {
-            parts.add(busy + " held by another sender: that sender finishes them, or the next run once its claim has expired");
+        if (count("busy") > 0) {
+            parts.add(words.apply("advice.busy", new Object[] {Long.toString(count("busy"))}));
         }
         if (interrupted) {
-            parts.add("the run was stopped: the messages after the last one handled are sent by the next run (" + again + ")");
+            parts.add(words.apply("advice.interrupted", new Object[] {again}));
         }
         return String.join("; ", parts);
     }
+
+    /** The English words of the advice; operator_en.properties has the same, for an operator to change. */
+    private static final java.util.Map<String, String> ADVICE_EN = java.util.Map.of(
+            "advice.failed", "{0} failed for a reason that may pass: the next run of the period tries them again ({1}, or the"
+                    + " next scheduled run)",
+            "advice.refused", "{0} refused by the server: not tried again by itself; after fixing the addresses or the relay,"
+                    + " `{1} --resend-failed` sends them again",
+            "advice.uncertain", "{0} uncertain (no answer after the final dot, twice: the server may have them): not sent again"
+                    + " on their own; ask the recipient, and `{1} --resend ADDRESS` only if nothing arrived",
+            "advice.busy", "{0} held by another sender: that sender finishes them, or the next run once its claim has expired",
+            "advice.interrupted", "the run was stopped: the messages after the last one handled are sent by the next run ({0})");
 
     public long failedDeliveries() {
         return deliveries.stream().filter(Delivery::failed).count();

@@ -18,6 +18,7 @@ import vn.bantin.store.DeliveryRow;
  * was written, and what became of every message of the period. Under the service, where one request runs as several
  * batches that share the period's folder, each batch writes it again with the whole request's totals and the whole
  * ledger, so the last one written is the request's summary, never a batch's.
+ * Worded in the configured language ({@link OperatorWords}).
  */
 final class RunSummary {
     private RunSummary() {
@@ -25,32 +26,33 @@ final class RunSummary {
 
     static void write(RunResult r, Settings settings, SourceOptions options, Instant started, BulletinRun.RequestTotals request,
                       List<DeliveryRow> ledger) throws IOException {
+        OperatorWords w = OperatorWords.of(settings);
         StringBuilder b = new StringBuilder();
-        b.append("bantin run: ").append(String.join(" and ", request.bulletins())).append(request.bulletins().size() > 1
-                ? " bulletins " : " bulletin ").append(r.period().key()).append(" (").append(r.period().start()).append(" .. ")
-                .append(r.period().end()).append(")\n");
+        b.append(w.format("summary.title", r.period().key(), r.period().start().toString(), r.period().end().toString()))
+                .append('\n');
         if (request.cause() != null) {
             String cause = request.cause().replaceFirst(", batch \\d+/\\d+.*$", "");
-            b.append(cause.contains(" ") ? cause : "asked by " + cause).append('\n');
+            b.append(cause.contains(" ") ? cause : w.format("summary.cause", cause)).append('\n');
         }
-        b.append(request.runs() > 1 ? "its last batch started " : "started ").append(started.atZone(settings.zone())).append(", took ")
-                .append(String.format(Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0)).append('\n');
-        b.append("data folder ").append(settings.dataDir().toAbsolutePath()).append("\n\n");
-        b.append(request.runs() > 1 ? "this request so far (" + request.runs() + " batches): " : "this run: ")
-                .append(request.totals().describe()).append('\n');
+        String took = String.format(Locale.ROOT, "%.1f", r.took().toMillis() / 1000.0);
+        b.append(w.format(request.runs() > 1 ? "summary.lastBatch" : "summary.started", started.atZone(settings.zone()).toString(),
+                took)).append('\n');
+        b.append(w.format("summary.data", settings.dataDir().toAbsolutePath().toString())).append("\n\n");
+        b.append(request.runs() > 1 ? w.format("summary.request", Integer.toString(request.runs()), request.totals().describe())
+                : w.format("summary.run", request.totals().describe())).append('\n');
         if (r.interrupted()) {
-            b.append("stopped on request before the end: the next run of the period sends the rest\n");
+            b.append(w.format("summary.interrupted")).append('\n');
         }
-        b.append("\nsources (rows read = counted + rejected)\n").append(SourceReport.of(r.sources(), options));
-        b.append("\nfiles\n");
+        b.append('\n').append(w.format("summary.sources")).append('\n').append(SourceReport.of(r.sources(), options));
+        b.append('\n').append(w.format("summary.files")).append('\n');
         for (var p : r.bulletins()) {
             b.append("  ").append(r.folder().relativize(p)).append('\n');
         }
-        b.append("  indicators.csv\n  rejects.csv (").append(r.rejectedRows()).append(" rows)\n");
+        b.append("  indicators.csv\n  ").append(w.format("summary.rejects", Long.toString(r.rejectedRows()))).append('\n');
         Map<String, Integer> byStatus = new TreeMap<>();
         ledger.forEach(d -> byStatus.merge(d.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
-        b.append("\ndeliveries of the period as the ledger has them (").append(ledger.isEmpty() ? "none" : String.join(", ",
-                byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())).append(")\n");
+        b.append('\n').append(w.format("summary.ledger", ledger.isEmpty() ? w.format("summary.ledger.none") : String.join(", ",
+                byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()))).append('\n');
         for (DeliveryRow d : ledger) {
             b.append("  ").append(d.key().bulletin()).append(' ').append(d.key().email()).append(" -> ")
                     .append(d.status().name().toLowerCase(Locale.ROOT))
@@ -58,21 +60,22 @@ final class RunSummary {
                     .append('\n');
         }
         if (r.count("skipped") > 0) {
-            b.append(r.count("skipped")).append(" skipped: their unit is not in the data (not sent, not retried)\n");
+            b.append(w.format("summary.skipped", Long.toString(r.count("skipped")))).append('\n');
         }
         for (RunResult.Delivery d : r.deliveries()) {
             if (d.status().equals("skipped")) {
-                b.append("  ").append(d.email()).append(" -> skipped: ").append(d.where()).append('\n');
+                b.append("  ").append(d.email()).append(" -> ").append(w.format("summary.skipped.item")).append(": ")
+                        .append(d.where()).append('\n');
             }
         }
-        String advice = r.retryAdvice("");
+        String advice = r.retryAdvice("", w::format);
         if (!advice.isEmpty()) {
-            b.append("what happens next: ").append(advice).append('\n');
+            b.append(w.format("summary.next", advice)).append('\n');
         }
         if (!r.notMade().isEmpty()) {
-            b.append("\nnot made, so not sent (a template is broken; the next run after the fix sends them)\n");
-            r.notMadeByProblem().forEach(g -> b.append("  ").append(g.what()).append(" (").append(g.recipients())
-                    .append(" recipient(s)): ").append(g.problem()).append('\n'));
+            b.append('\n').append(w.format("summary.notMade")).append('\n');
+            r.notMadeByProblem().forEach(g -> b.append("  ").append(w.format("summary.notMade.item", g.what(),
+                    String.valueOf(g.recipients()), g.problem())).append('\n'));
         }
         Files.writeString(r.summary(), b.toString(), StandardCharsets.UTF_8);
     }

@@ -49,6 +49,11 @@ public final class TemplateCheck {
         // What Jasper would not stop at but print as "null": names and labels the program does not supply.
         problems.addAll(TemplateDeclarations.problems(settings.templatesDir(), labels,
                 Labels.file(settings.templatesDir(), settings.language())));
+        try {
+            OperatorWords.of(settings);
+        } catch (ReportException e) {
+            problems.add(OperatorWords.file(settings.templatesDir(), settings.language()) + ":1: " + e.getMessage());
+        }
         for (Path styles : files(settings.templatesDir(), ".jrtx")) {
             String problem = TemplateProblems.notWellFormed(styles);
             if (problem != null) {

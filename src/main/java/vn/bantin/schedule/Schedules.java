@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.bantin.config.ConfigException;
+import vn.bantin.config.UnknownKey;
 
 /**
  * {@code config/schedules.properties}, read and validated once: the triggers, and how the service runs them.
@@ -109,15 +110,16 @@ public record Schedules(Path file, List<Schedule> triggers, int batchSize, int t
                                 + " use lower-case letters, digits, - and _ (at most 60), e.g. trigger.monthly.cron");
                     }
                     if (!TRIGGER_FIELDS.contains(m.group(2))) {
-                        throw new ConfigException(file + ": unknown key '" + key + "'; a trigger has the keys "
-                                + String.join(", ", TRIGGER_FIELDS.stream().map(f -> "trigger." + m.group(1) + "." + f).toList()));
+                        List<String> fields = TRIGGER_FIELDS.stream().map(f -> "trigger." + m.group(1) + "." + f).toList();
+                        throw new ConfigException(UnknownKey.message(file, key, fields, "a trigger has the keys "
+                                + String.join(", ", fields)));
                     }
                     byName.computeIfAbsent(m.group(1), n -> new LinkedHashMap<>()).put(m.group(2), props.getProperty(key).strip());
                 } else if (!DEFAULTS.containsKey(key) && !key.equals("time-zone")) {
                     Set<String> valid = new TreeSet<>(DEFAULTS.keySet());
                     valid.add("time-zone");
-                    throw new ConfigException(file + ": unknown key '" + key + "'; valid keys are " + valid
-                            + " and trigger.<name>." + TRIGGER_FIELDS);
+                    throw new ConfigException(UnknownKey.message(file, key, valid, "valid keys are " + valid
+                            + " and trigger.<name>." + TRIGGER_FIELDS));
                 }
             }
             ZoneId zone = props.containsKey("time-zone") ? zone("time-zone", props.getProperty("time-zone")) : defaultZone;

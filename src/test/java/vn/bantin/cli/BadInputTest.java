@@ -80,8 +80,64 @@ class BadInputTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
         Files.writeString(config.resolve("bantin.properties"), "target.edoc.rate.provnce=90\n");
-        assertRefused(run("2022", "--config", config.toString()),
-                config.resolve("bantin.properties") + ": unknown key 'target.edoc.rate.provnce'");
+        assertRefused(run("2022", "--config", config.toString()), config.resolve("bantin.properties")
+                + ":1: unknown key 'target.edoc.rate.provnce'; did you mean 'target.edoc.rate.province'?");
+    }
+
+    @Test
+    void aKeyFarFromAnyValidOneGetsNoGuess() throws IOException {
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
+        Files.writeString(config.resolve("bantin.properties"), "# mine\ncolour=blue\n");
+        CliRun r = run("2022", "--config", config.toString());
+        assertRefused(r, config.resolve("bantin.properties") + ":2: unknown key 'colour'; valid keys are [");
+    }
+
+    @Test
+    void aScheduleKeyTypoGetsADidYouMean() throws IOException {
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
+        Files.copy(Path.of("config/bantin.properties"), config.resolve("bantin.properties"));
+        Files.writeString(config.resolve("schedules.properties"), "batch-sise=50\ntrigger.monthly.cronn=0 30 7 3 * ?\n");
+        CliRun r = CliRun.of("schedule", "--config", config.toString(), "--store", CliRun.store(tmp));
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().startsWith("error: " + config.resolve("schedules.properties")
+                + ":1: unknown key 'batch-sise'; did you mean 'batch-size'?"), r.err());
+        Files.writeString(config.resolve("schedules.properties"), "batch-size=50\ntrigger.monthly.cronn=0 30 7 3 * ?\n");
+        CliRun trigger = CliRun.of("schedule", "--config", config.toString(), "--store", CliRun.store(tmp));
+        assertTrue(trigger.err().contains(":2: unknown key 'trigger.monthly.cronn'; did you mean 'trigger.monthly.cron'?"),
+                trigger.err());
+    }
+
+    @Test
+    void aMonthThirteenIsRefusedInOurWordsWithTheFormsAccepted() throws IOException {
+        Path d = data();
+        CliRun r = run("2022-13", "--data", d.toString());
+        assertRefused(r, "'2022-13' is not a period: the month is 13, and a month is 01 to 12; write a year (2022), a month"
+                + " (2022-12), a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)");
+        assertFalse(r.err().contains("MonthOfYear"), "no message of java.time: " + r.err());
+        assertRefused(run("2022-02-30..2022-03-31", "--data", d.toString()),
+                "'2022-02-30..2022-03-31' is not a period: 2022-02-30 is not a day of the calendar");
+    }
+
+    @Test
+    void aMissingPeriodIsOneLineThatSaysWhatItTakes() {
+        CliRun r = CliRun.of("run", "--store", CliRun.store(tmp));
+        assertEquals(2, r.exitCode());
+        assertEquals("error: missing --period: 2022 (year), 2022-12 (month), 2022-Q4 (quarter) or 2022-01-01..2022-06-30"
+                + " (range); see 'bantin run --help'", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aTriggerWithNoServiceSuggestsTheRunThatSendsTheSameBulletinsOnly() {
+        CliRun r = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-12", "--store", CliRun.store(tmp));
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("java -jar target/bantin.jar run --period 2022-12 --bulletin province --store "
+                + CliRun.store(tmp) + ";"), "the province bulletin only, not the 154 unit bulletins with it: " + r.err());
+        CliRun both = CliRun.of("trigger", "--bulletin", "province,unit", "--period", "2022-Q4", "--force",
+                "--store", CliRun.store(tmp));
+        assertTrue(both.err().contains("run --period 2022-Q4 --bulletin all --force --store "), both.err());
     }
 
     @Test

@@ -54,6 +54,9 @@ class EnglishRunTest {
         for (String m : List.of(province, unit)) {
             assertFalse(m.contains("Kính gửi") || m.contains("chỉ tiêu") || m.contains("Bản tin"), "no Vietnamese wording: " + m);
         }
+        String summary = Files.readString(tmp.resolve("out/2022-12/run-summary.txt"));
+        assertTrue(summary.startsWith("bantin run for 2022-12 (2022-12-01 .. 2022-12-31)\n")
+                && summary.contains("\ndeliveries (2 sent, 0 failed)\n"), "the summary follows language=en: " + summary);
         try (PDDocument pdf = Loader.loadPDF(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("DIGITAL TRANSFORMATION BULLETIN") && text.contains("Distribution:")

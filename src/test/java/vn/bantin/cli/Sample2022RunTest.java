@@ -70,6 +70,19 @@ class Sample2022RunTest {
         assertTrue(run.out().contains("read documents.csv"), run.out());
     }
 
+    /** Issue 9.6: a few progress lines, not one per bulletin and message; each message is in the summary file. */
+    @Test
+    void printsAFewProgressLinesAndListsEveryMessageInTheSummary() throws IOException {
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.size() < 30, lines.size() + " lines:\n" + run.out());
+        assertTrue(lines.contains("  rendered 154/154 unit bulletins"), run.out());
+        assertTrue(lines.contains("  sent     158/158 messages"), run.out());
+        String summary = Files.readString(folder.resolve("run-summary.txt"));
+        try (var eml = Files.list(tmp.resolve("outbox"))) {
+            eml.forEach(m -> assertTrue(summary.contains(m.toString()), "the summary lists " + m));
+        }
+    }
+
     @Test
     void pdfCarriesEveryFigureOfThe2022Summary() {
         String text = flat();

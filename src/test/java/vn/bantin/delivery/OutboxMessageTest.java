@@ -68,4 +68,18 @@ class OutboxMessageTest {
                 () -> composer.compose("province", chairman, Map.of(), List.of(), "stem"));
         assertTrue(e.getMessage().endsWith("province_vi.html:1: unknown placeholder {{typo}}"), e.getMessage());
     }
+
+    @Test
+    void sectionsShowTextOnlyWhenTheValueIsThereAndValuesAreNeverReadAsPlaceholders() throws Exception {
+        MessageComposer composer = new MessageComposer(templates("<p>{{#rows}}[{{name}}{{#target}} chỉ tiêu {{target}}{{/target}}"
+                + "{{^target}} không giao chỉ tiêu{{/target}}]{{/rows}}</p>", "x"), "vi");
+        Map<String, Object> values = new java.util.HashMap<>();
+        java.util.HashMap<String, Object> noTarget = new java.util.HashMap<>();
+        noTarget.put("name", "{{recipientName}}");
+        noTarget.put("target", null);
+        values.put("rows", List.of(Map.of("name", "a", "target", "80%"), noTarget));
+        values.put("provinceName", "tỉnh");
+        Message m = composer.compose("province", chairman, values, List.of(), "stem");
+        assertEquals("<p>[a chỉ tiêu 80%][{{recipientName}} không giao chỉ tiêu]</p>", m.html());
+    }
 }

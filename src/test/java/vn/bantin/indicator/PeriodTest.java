@@ -21,7 +21,11 @@ class PeriodTest {
     @Test
     void refusesWhatIsNotAPeriodWithTheFormsItTakes() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Period.parse("12/2022")).getMessage().contains("2022-Q4"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-13")).getMessage().contains("not a valid period"));
+        assertEquals("'2022-13' is not a period: the month is 13, and a month is 01 to 12; write a year (2022), a month"
+                + " (2022-12), a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)",
+                assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-13")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-Q0")).getMessage()
+                .contains("a quarter is Q1 to Q4"));
         assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-06-30..2022-01-01"));
     }
 

@@ -54,14 +54,24 @@ class ProvincePdfTest {
                 "Tỷ lệ hồ sơ giải quyết trực tuyến toàn tỉnh là 27,29%",
                 "tỷ lệ hồ sơ giải quyết trực tuyến cấp tỉnh là 69,8%",
                 "tỷ lệ hồ sơ giải quyết trực tuyến cấp huyện là 6,67%",
-                "đã có 05 đơn vị đạt cả 2 chỉ tiêu",
+                "Kết quả năm 2022, có 05 đơn vị đạt cả 2 chỉ tiêu",
                 "Tổng số phản ánh kiến nghị được tiếp nhận năm 2022 là 1.724",
                 "tỷ lệ xử lý đạt 89,39%",
-                "UBND thành phố Bắc Ninh tiếp nhận số phản ánh kiến nghị nhiều nhất với 921 phản ánh kiến nghị",
-                "UBND huyện Lương Tài đạt tỷ lệ xử lý cao nhất là 100%",
-                "UBND huyện Tiên Du có tỷ lệ xử lý thấp nhất là 64%",
+                "Trong đó, thành phố Bắc Ninh tiếp nhận số phản ánh kiến nghị nhiều nhất với 921 phản ánh kiến nghị,"
+                        + " huyện Gia Bình tiếp nhận ít nhất với 21 phản ánh kiến nghị.",
+                "Về tỷ lệ xử lý, huyện Lương Tài đạt tỷ lệ cao nhất là 100%, huyện Tiên Du có tỷ lệ thấp nhất là 64%.",
                 "Mức độ hài lòng trung bình đạt 3,04/5 điểm",
-                "UBND huyện Gia Bình đạt được sự hài lòng của người dân cao nhất (3,4 điểm)./.");
+                "trong đó huyện Gia Bình đạt được sự hài lòng của người dân cao nhất (3,4 điểm)./.",
+                "Trong đó có trường hợp UBND xã Ninh Xá, huyện Thuận Thành không phát sinh văn bản đi");
+    }
+
+    /** Issue 9.5: one unit named with its place, as the summary does; no "to date" in a bulletin about a past period. */
+    @Test
+    void aCommuneIsNamedWithItsDistrictAndAPastPeriodIsNotToDate() {
+        String flat = text.replaceAll("\\s+", " ");
+        assertFalse(flat.contains("UBND xã Ninh Xá, UBND huyện"), "reads as two units");
+        assertFalse(flat.contains("Đến nay"), "a bulletin about 2022 says nothing of today");
+        assertFalse(flat.contains("UBND thành phố Bắc Ninh tiếp nhận"), "a locality receives feedback, not its committee");
     }
 
     @Test
@@ -86,7 +96,7 @@ class ProvincePdfTest {
         assertContainsAll(text, SampleParameters.DEPARTMENTS_MEETING_BOTH.toArray(String[]::new));
         assertContainsAll(text, "gồm: " + String.join("; ", SampleParameters.DEPARTMENTS_MEETING_BOTH) + ".");
         assertContainsAll(text, "Ninh Xá",
-                "Trong đó có trường hợp UBND xã Ninh Xá, UBND huyện Thuận Thành không phát sinh văn bản đi có ký số");
+                "Trong đó có trường hợp UBND xã Ninh Xá, huyện Thuận Thành không phát sinh văn bản đi có ký số");
     }
 
     @Test

@@ -59,10 +59,13 @@ final class SampleParameters {
         p.put("edocProvinceMet", true);
         p.put("edocDistrictMet", true);
         p.put("edocCommuneMet", true);
+        p.put("edocProvinceMetText", "Đạt");
+        p.put("edocDistrictMetText", "Đạt");
+        p.put("edocCommuneMetText", "Đạt");
         p.put("edocAllLevelsMet", true);
         p.put("edocBelowTargetCount", 3);
-        p.put("edocBelowTargetNames", "Sở Y tế; UBND huyện Thuận Thành; UBND xã Ninh Xá");
-        p.put("edocZeroNames", "UBND xã Ninh Xá, UBND huyện Thuận Thành"); // unit with its district (label edoc.zeroUnit)
+        p.put("edocBelowTargetNames", "Sở Y tế; UBND huyện Thuận Thành; UBND xã Ninh Xá, huyện Thuận Thành");
+        p.put("edocZeroNames", "UBND xã Ninh Xá, huyện Thuận Thành"); // unit with its district as a place (label edoc.zeroUnit)
         p.put("edocUnits", edocUnits());
         p.put("edocLevels", List.of(
                 level(PROVINCE, "mean", 93.78, "target", 90.0),
@@ -73,6 +76,8 @@ final class SampleParameters {
         p.put("dvcServiceTarget", "80%");
         p.put("dvcDossierShare", "27,29%");
         p.put("dvcDossierTarget", "50%");
+        p.put("dvcServiceMetText", "Chưa đạt");
+        p.put("dvcDossierMetText", "Chưa đạt");
         p.put("dvcDossierShareProvinceLevel", "69,8%");
         p.put("dvcDossierShareDistrictLevel", "6,67%");
         p.put("dvcDossierShareCommuneLevel", "3,12%");
@@ -88,17 +93,17 @@ final class SampleParameters {
         p.put("paknReceived", "1.724");
         p.put("paknProcessed", "1.541");
         p.put("paknProcessedShare", "89,39%");
-        p.put("paknMostNames", "UBND thành phố Bắc Ninh");
+        p.put("paknMostNames", "thành phố Bắc Ninh");
         p.put("paknMostCount", "921");
-        p.put("paknFewestNames", "UBND huyện Gia Bình");
+        p.put("paknFewestNames", "huyện Gia Bình");
         p.put("paknFewestCount", "21");
-        p.put("paknHighestRateNames", "UBND huyện Lương Tài");
+        p.put("paknHighestRateNames", "huyện Lương Tài");
         p.put("paknHighestRate", "100%");
-        p.put("paknLowestRateNames", "UBND huyện Tiên Du");
+        p.put("paknLowestRateNames", "huyện Tiên Du");
         p.put("paknLowestRate", "64%");
         p.put("paknTopCategories", String.join(", ", TOP_SUBJECTS));
         p.put("paknRatingMean", "3,04");
-        p.put("paknBestRatingNames", "UBND huyện Gia Bình");
+        p.put("paknBestRatingNames", "huyện Gia Bình");
         p.put("paknBestRating", "3,4");
         p.put("paknLocalities", paknLocalities());
         p.put("paknCategories", paknCategories());
@@ -267,14 +272,14 @@ final class SampleParameters {
 
     private static List<Map<String, Object>> paknLocalities() {
         Object[][] localities = {
-            {"UBND thành phố Bắc Ninh", 921, 850, 3.01},
-            {"UBND thành phố Từ Sơn", 310, 270, 2.96},
-            {"UBND huyện Quế Võ", 120, 100, 3.05},
-            {"UBND huyện Thuận Thành", 95, 94, 3.12},
-            {"UBND huyện Tiên Du", 125, 80, 2.88},
-            {"UBND huyện Yên Phong", 90, 85, 3.10},
-            {"UBND huyện Gia Bình", 21, 20, 3.4},
-            {"UBND huyện Lương Tài", 42, 42, 3.21},
+            {"thành phố Bắc Ninh", 921, 850, 3.01},
+            {"thành phố Từ Sơn", 310, 270, 2.96},
+            {"huyện Quế Võ", 120, 100, 3.05},
+            {"huyện Thuận Thành", 95, 94, 3.12},
+            {"huyện Tiên Du", 125, 80, 2.88},
+            {"huyện Yên Phong", 90, 85, 3.10},
+            {"huyện Gia Bình", 21, 20, 3.4},
+            {"huyện Lương Tài", 42, 42, 3.21},
         };
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] l : localities) {

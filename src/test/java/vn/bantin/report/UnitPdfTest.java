@@ -76,7 +76,7 @@ class UnitPdfTest {
                 .filter(l -> !l.isEmpty()).toList();
         assertEquals("UBND TỈNH BẮC NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nfc(lines.get(0)));
         assertContainsAll(TEXT.get("UBND xã Ninh Xá"), "Độc lập - Tự do - Hạnh phúc", "Bắc Ninh, ngày 05 tháng 01 năm 2023",
-                "BẢN TIN CHUYỂN ĐỔI SỐ", "Kết quả tháng 12/2022 – UBND xã Ninh Xá, UBND huyện Thuận Thành",
+                "BẢN TIN CHUYỂN ĐỔI SỐ", "Kết quả tháng 12/2022 – UBND xã Ninh Xá, huyện Thuận Thành",
                 "(số liệu từ ngày 01/12/2022 đến 31/12/2022)");
         assertContainsAll(TEXT.get("Sở Xây dựng"), "Kết quả tháng 12/2022 – Sở Xây dựng (số liệu");
     }

@@ -1,5 +1,9 @@
 package vn.bantin.report;
 
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -74,7 +80,7 @@ class UnitWorkbookTest {
     }
 
     @Test
-    void sharesAndChangesArePercentCells() {
+    void sharesArePercentCellsAndChangesArePoints() {
         Row dossiers = rowOf("Tỷ lệ hồ sơ giải quyết trực tuyến");
         Cell value = dossiers.getCell(VALUE);
         assertEquals(CellType.NUMERIC, value.getCellType());
@@ -86,8 +92,16 @@ class UnitWorkbookTest {
 
         Cell change = dossiers.getCell(CHANGE_PREV);
         assertEquals(CellType.NUMERIC, change.getCellType());
-        assertEquals(-0.03896436811074084, change.getNumericCellValue(), 1e-12, "percentage points as a fraction");
-        assertTrue(change.getCellStyle().getDataFormatString().contains("%"), change.getCellStyle().getDataFormatString());
+        assertEquals(-3.896436811074084, change.getNumericCellValue(), 1e-12, "percentage points, unrounded");
+        // Issue 9.5: a change in points must not read as a percent ("−3.90%"); Excel in Vietnamese shows this
+        assertEquals("−3,90 điểm %", new DataFormatter(Locale.forLanguageTag("vi-VN")).formatCellValue(change));
+        String points = change.getCellStyle().getDataFormatString();
+        DataFormatter vi = new DataFormatter(Locale.forLanguageTag("vi-VN"));
+        assertEquals("+1,25 điểm %", vi.formatRawCellContents(1.25, change.getCellStyle().getDataFormat(), points));
+        assertEquals("không đổi", vi.formatRawCellContents(0, change.getCellStyle().getDataFormat(), points));
+        assertEquals(-0.6, rowOf("Tỷ lệ xử lý hồ sơ công việc và ký số văn bản điện tử").getCell(CHANGE_PREV).getNumericCellValue(), 0.1);
+        assertEquals("−0,63 điểm %", new DataFormatter(Locale.forLanguageTag("vi-VN"))
+                .formatCellValue(rowOf("Tỷ lệ xử lý hồ sơ công việc và ký số văn bản điện tử").getCell(CHANGE_PREV)));
     }
 
     @Test

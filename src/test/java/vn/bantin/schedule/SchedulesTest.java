@@ -29,7 +29,7 @@ class SchedulesTest {
     private String error(String text) throws IOException {
         Files.writeString(dir.resolve(Schedules.FILE), text, StandardCharsets.UTF_8);
         String m = assertThrows(ConfigException.class, () -> Schedules.load(dir, HCM)).getMessage();
-        assertTrue(m.startsWith(dir.resolve(Schedules.FILE) + ": "), "names the file: " + m);
+        assertTrue(m.startsWith(dir.resolve(Schedules.FILE) + ":"), "names the file: " + m);
         return m;
     }
 
@@ -95,7 +95,7 @@ class SchedulesTest {
         assertTrue(m.contains("unknown key 'trigger.monthly.zone'; a trigger has the keys trigger.monthly.cron,"
                 + " trigger.monthly.period, trigger.monthly.bulletins, trigger.monthly.time-zone"), m);
         m = error(GOOD + "batchsize=20\n");
-        assertTrue(m.contains("unknown key 'batchsize'; valid keys are [batch-size, checkin-seconds,"
+        assertTrue(m.contains("unknown key 'batchsize'; did you mean 'batch-size'?; valid keys are [batch-size, checkin-seconds,"
                 + " misfire-threshold-seconds, poll-seconds, threads, time-zone] and trigger.<name>."), m);
         m = error(GOOD.replace("trigger.monthly.", "trigger.Monthly!."));
         assertTrue(m.contains("'Monthly!' is not a trigger name"), m);
