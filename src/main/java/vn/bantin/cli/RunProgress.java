@@ -57,6 +57,11 @@ final class RunProgress implements RunListener {
         if (where.startsWith("not delivered")) {
             messages.interrupt();
             out.println("  NOT SENT " + recipient + ": " + where);
+        } else if (where.startsWith("skipped: ")) {
+            // Not a message: a recipient whose unit is not in the data, said once, each with its line.
+            messages.interrupt();
+            out.println("  " + where);
+            return;
         }
         messages.step();
     }

@@ -64,7 +64,7 @@ class RecipientsCheckTest {
         assertEquals(0, first.exitCode(), first.out() + first.err());
         assertTrue(first.out().contains("skipped: " + warning), first.out());
         assertEquals(2, messages(), "the units before and after the unknown one are served");
-        assertTrue(Files.readString(tmp.resolve("out/2022/run-summary.txt")).contains("1 skipped"));
+        assertTrue(Files.readString(tmp.resolve("out/2022/run-summary.txt")).contains("1 người nhận bị bỏ qua: đơn vị không có trong dữ liệu"));
 
         CliRun again = run(config);
         assertEquals(0, again.exitCode(), "the skipped recipient is no failure to retry: " + again.err());

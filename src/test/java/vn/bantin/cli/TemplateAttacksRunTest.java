@@ -86,7 +86,7 @@ class TemplateAttacksRunTest {
                 && run.err().contains(attack.refusal()), run.err());
         assertEquals(Map.of(UNIT_CLERKS.get(0), 1, UNIT_CLERKS.get(1), 1, ADMIN, 1), received(),
                 "the unit bulletins went out, the leaders got nothing, the administrator was told");
-        assertTrue(GreenMailUtil.getBody(to(ADMIN)).contains(attack.refusal()), "the notice says what was refused");
+        assertTrue(text(to(ADMIN)).contains(attack.refusal()), "the notice says what was refused");
         for (MimeMessage m : MAIL.getReceivedMessages()) {
             assertFalse(GreenMailUtil.getWholeMessage(m).contains(AttackScene.SECRET), "no message carries the secret");
         }
@@ -127,5 +127,11 @@ class TemplateAttacksRunTest {
             }
         }
         throw new AssertionError("nothing to " + address);
+    }
+
+    /** The plain-text part as the administrator's mail program shows it (decoded, not quoted-printable). */
+    private static String text(MimeMessage m) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) m.getContent()).getBodyPart(0).getContent();
+        return (String) parts.getBodyPart(0).getContent();
     }
 }
