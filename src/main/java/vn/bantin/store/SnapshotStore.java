@@ -25,42 +25,70 @@ public final class SnapshotStore {
         this.db = db;
     }
 
-    /** Replaces the rows of {@code periodKey} with {@code rows}, computed by run {@code runId}, in one transaction. */
+    /**
+     * Replaces the rows of {@code periodKey} with {@code rows}, computed by run {@code runId}, in one transaction. Two
+     * runs of one period at once (a manual trigger while a scheduled batch runs) both delete, then both insert: the
+     * second meets the first's rows as a duplicate key, and tries again once they are committed, so the later
+     * figures win instead of the run failing.
+     */
     public void replace(long runId, String periodKey, List<SnapshotRow> rows) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = db.getConnection()) {
+                replace(c, runId, periodKey, rows);
+                return;
+            } catch (SQLException e) {
+                if (!duplicateKey(e) || attempt == ATTEMPTS) {
+                    throw new StoreException("The store could not save the figures of " + periodKey + ": "
+                            + Database.firstLine(e.getMessage()) + ".", e);
+                }
+            }
+        }
+    }
+
+    private static final String DUPLICATE_KEY = "23505";
+    private static final int ATTEMPTS = 3;
+
+    /** A batch reports the row at fault as its cause or as the next exception, depending on the driver. */
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException q && (DUPLICATE_KEY.equals(q.getSQLState())
+                    || q.getNextException() != null && DUPLICATE_KEY.equals(q.getNextException().getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void replace(Connection c, long runId, String periodKey, List<SnapshotRow> rows) throws SQLException {
         String insert = "INSERT INTO indicator_snapshot (run_id, period_key, indicator, scope, scope_code, numerator,"
                 + " denominator, figure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM indicator_snapshot WHERE period_key = ?");
-                 PreparedStatement s = c.prepareStatement(insert)) {
-                delete.setString(1, periodKey);
-                delete.executeUpdate();
-                for (SnapshotRow r : rows) {
-                    s.setLong(1, runId);
-                    s.setString(2, periodKey);
-                    s.setString(3, r.indicator());
-                    s.setString(4, r.scope().id());
-                    s.setString(5, r.scopeCode());
-                    Jdbc.setLong(s, 6, r.numerator());
-                    Jdbc.setLong(s, 7, r.denominator());
-                    if (r.value() instanceof Figure.Value v) {
-                        s.setDouble(8, v.value());
-                    } else {
-                        s.setNull(8, Types.DOUBLE);
-                    }
-                    s.addBatch();
+        c.setAutoCommit(false);
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM indicator_snapshot WHERE period_key = ?");
+             PreparedStatement s = c.prepareStatement(insert)) {
+            delete.setString(1, periodKey);
+            delete.executeUpdate();
+            for (SnapshotRow r : rows) {
+                s.setLong(1, runId);
+                s.setString(2, periodKey);
+                s.setString(3, r.indicator());
+                s.setString(4, r.scope().id());
+                s.setString(5, r.scopeCode());
+                Jdbc.setLong(s, 6, r.numerator());
+                Jdbc.setLong(s, 7, r.denominator());
+                if (r.value() instanceof Figure.Value v) {
+                    s.setDouble(8, v.value());
+                } else {
+                    s.setNull(8, Types.DOUBLE);
                 }
-                s.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                s.addBatch();
             }
-        } catch (SQLException e) {
-            throw new StoreException("The store could not save the figures of " + periodKey + ": "
-                    + Database.firstLine(e.getMessage()) + ".", e);
+            s.executeBatch();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

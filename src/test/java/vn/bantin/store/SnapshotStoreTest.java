@@ -50,6 +50,34 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void twoRunsSavingOnePeriodAtOnceBothSucceed() throws Exception {
+        List<SnapshotRow> rows = golden("three-level-year");
+        long a = runs.start("province", Period.parse("2022"), Map.of(), Map.of());
+        long b = runs.start("unit", Period.parse("2022"), Map.of(), Map.of());
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // A trigger and a scheduled batch of the same period: both delete, then both insert.
+            for (int round = 0; round < 40; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> both = new ArrayList<>();
+                for (long run : List.of(a, b)) {
+                    both.add(two.submit(() -> {
+                        together.await();
+                        snapshots.replace(run, "2022", rows);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : both) {
+                    f.get(); // a StoreException (duplicate key) fails the test here
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(sorted(rows), snapshots.read("2022"));
+    }
+
+    @Test
     void aPeriodsFiguresComeBackAsSaved() throws IOException {
         List<SnapshotRow> rows = golden("three-level-year");
         long run = runs.start("province", Period.parse("2022"), Map.of(), Map.of());
