@@ -21,6 +21,7 @@ import vn.bantin.store.DeliveryRow;
  * Worded in the configured language ({@link OperatorWords}).
  */
 final class RunSummary {
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
     private RunSummary() {
     }
 
@@ -35,11 +36,13 @@ final class RunSummary {
             b.append(cause.contains(" ") ? cause : w.format("summary.cause", cause)).append('\n');
         }
         String took = String.format(Locale.ROOT, "%.1f", r.took().toMillis() / 1000.0);
-        b.append(w.format(request.runs() > 1 ? "summary.lastBatch" : "summary.started", started.atZone(settings.zone()).toString(),
+        b.append(w.format(request.runs() > 1 ? "summary.lastBatch" : "summary.started", TIME.format(started.atZone(settings.zone())),
                 took)).append('\n');
         b.append(w.format("summary.data", settings.dataDir().toAbsolutePath().toString())).append("\n\n");
-        b.append(request.runs() > 1 ? w.format("summary.request", Integer.toString(request.runs()), request.totals().describe())
-                : w.format("summary.run", request.totals().describe())).append('\n');
+        String totals = w.format("summary.totals", Long.toString(request.totals().made()), Long.toString(request.totals().sent()),
+                Long.toString(request.totals().sentBefore()), Long.toString(request.totals().notDelivered()));
+        b.append(request.runs() > 1 ? w.format("summary.request", Integer.toString(request.runs()), totals)
+                : w.format("summary.run", totals)).append('\n');
         if (r.interrupted()) {
             b.append(w.format("summary.interrupted")).append('\n');
         }
