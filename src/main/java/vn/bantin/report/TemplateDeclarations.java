@@ -121,25 +121,8 @@ public final class TemplateDeclarations {
     }
 
     private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) {
-            return 3;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        // Far apart in length is far apart in spelling: no need to count.
+        return Math.abs(a.length() - b.length()) > 2 ? 3 : vn.bantin.config.UnknownKey.distance(a, b);
     }
 
     /** One template against its bulletin's catalogue. */
