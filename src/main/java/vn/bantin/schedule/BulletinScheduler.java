@@ -294,16 +294,20 @@ public final class BulletinScheduler implements AutoCloseable {
         }
     }
 
-    /** Requests and send jobs in the store, soonest first. */
+    /**
+     * Requests and send jobs in the store, soonest first. A job cut off by a service that died is run again under a
+     * trigger Quartz adds to its recovery group, with no description: it waits as much as the others, so it is
+     * listed too, under its job's description.
+     */
     public List<Pending> pending() {
         try {
             List<Pending> out = new ArrayList<>();
-            for (String group : List.of(MANUAL_GROUP, BATCH_GROUP)) {
+            for (String group : List.of(MANUAL_GROUP, BATCH_GROUP, Scheduler.DEFAULT_RECOVERY_GROUP)) {
                 for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(group))) {
                     Trigger t = quartz.getTrigger(key);
                     if (t != null) {
                         Trigger.TriggerState s = quartz.getTriggerState(key);
-                        out.add(new Pending(t.getDescription() == null ? key.getName() : t.getDescription(),
+                        out.add(new Pending(description(t),
                                 instant(t.getNextFireTime()), s == Trigger.TriggerState.COMPLETE || s == Trigger.TriggerState.BLOCKED
                                 ? "running" : word(s)));
                     }
@@ -315,6 +319,16 @@ public final class BulletinScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new ScheduleException("cannot read the stored jobs: " + e.getMessage(), e);
         }
+    }
+
+    /** The trigger's description, else its job's (a recovery trigger has none), else the trigger's name. */
+    private String description(Trigger t) throws SchedulerException {
+        if (t.getDescription() != null) {
+            return t.getDescription();
+        }
+        JobDetail job = quartz.getJobDetail(t.getJobKey());
+        return job == null || job.getDescription() == null ? t.getKey().getName()
+                : job.getDescription() + " (again: cut off when its service stopped)";
     }
 
     /** The services that checked in to the store (QRTZ_SCHEDULER_STATE), alive or not: see {@link ServiceInstance#alive}. */
