@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The CLI in a JVM of its own, as a user runs it, for tests where the process boundary matters (kills, two
@@ -13,6 +16,39 @@ import java.util.List;
  */
 final class ChildRuns {
     private ChildRuns() {
+    }
+
+    /** What a kill test's mail server received: each recipient's Message-IDs, to count what was missed or sent twice. */
+    record Received(Map<String, List<String>> idsByRecipient) {
+        static Received by(com.icegreen.greenmail.util.GreenMail mail) throws jakarta.mail.MessagingException {
+            Map<String, List<String>> ids = new TreeMap<>();
+            for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+                ids.computeIfAbsent(m.getAllRecipients()[0].toString().replaceAll(".*<|>.*", ""), k -> new ArrayList<>())
+                        .add(m.getMessageID());
+            }
+            return new Received(ids);
+        }
+
+        int missed(int expected) {
+            return expected - idsByRecipient.size();
+        }
+
+        int duplicated() {
+            return idsByRecipient.values().stream().mapToInt(ids -> ids.size() - 1).sum();
+        }
+
+        /**
+         * Exactly once as far as SMTP allows: nobody missed, at most one second copy per kill (the message in flight),
+         * and a second copy carries the Message-ID of the first; {@code context} says what the last sender saw.
+         */
+        void assertNoneMissedAtMostOneCopyPerKill(int expected, int kills, String context) {
+            org.junit.jupiter.api.Assertions.assertEquals(0, missed(expected), "every recipient got the bulletin: "
+                    + idsByRecipient.keySet() + "\n" + context);
+            org.junit.jupiter.api.Assertions.assertTrue(duplicated() <= kills, duplicated() + " duplicates for " + kills
+                    + " kills: " + idsByRecipient);
+            idsByRecipient.forEach((to, ids) -> org.junit.jupiter.api.Assertions.assertEquals(1, Set.copyOf(ids).size(),
+                    "a second copy carries the Message-ID of the first: " + to + " " + ids));
+        }
     }
 
     /**

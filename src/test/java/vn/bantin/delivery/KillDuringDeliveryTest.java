@@ -1,22 +1,16 @@
 package vn.bantin.delivery;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,19 +87,10 @@ class KillDuringDeliveryTest {
                         db.dataSource(), wait -> { }).run(new RunRequest(Period.parse("2022-12"), Set.of("province"), Set.of(), false, "test"));
             }
 
-            Map<String, List<String>> idsByRecipient = new TreeMap<>();
-            for (MimeMessage m : greenMail.getReceivedMessages()) {
-                idsByRecipient.computeIfAbsent(m.getAllRecipients()[0].toString().replaceAll(".*<|>.*", ""), k -> new ArrayList<>())
-                        .add(m.getMessageID());
-            }
-            int missed = RECIPIENTS - idsByRecipient.size();
-            int duplicated = idsByRecipient.values().stream().mapToInt(ids -> ids.size() - 1).sum();
+            ChildRuns.Received received = ChildRuns.Received.by(greenMail);
             System.out.printf("kill test: %d rounds, %d kills (%d after messages had gone out), %d messages expected, %d missed,"
-                    + " %d duplicated%n", ROUNDS, kills, killedMidDelivery, RECIPIENTS, missed, duplicated);
-            assertEquals(0, missed, "every recipient got the bulletin: " + idsByRecipient.keySet() + "; last run: " + r.deliveries());
-            assertTrue(duplicated <= kills, duplicated + " duplicates for " + kills + " kills: " + idsByRecipient);
-            idsByRecipient.forEach((to, ids) -> assertEquals(1, Set.copyOf(ids).size(),
-                    "a second copy carries the Message-ID of the first: " + to + " " + ids));
+                    + " %d duplicated%n", ROUNDS, kills, killedMidDelivery, RECIPIENTS, received.missed(RECIPIENTS), received.duplicated());
+            received.assertNoneMissedAtMostOneCopyPerKill(RECIPIENTS, kills, "last run: " + r.deliveries());
             assertTrue(killedMidDelivery >= ROUNDS / 2, "the kills must land while messages go out: " + killedMidDelivery);
         } finally {
             greenMail.stop();

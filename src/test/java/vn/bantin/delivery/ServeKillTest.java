@@ -7,12 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -112,19 +108,10 @@ class ServeKillTest {
             serve.destroy(); // SIGTERM: a clean stop
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS), read(last));
 
-            Map<String, List<String>> idsByRecipient = new TreeMap<>();
-            for (MimeMessage m : greenMail.getReceivedMessages()) {
-                idsByRecipient.computeIfAbsent(m.getAllRecipients()[0].toString().replaceAll(".*<|>.*", ""), k -> new ArrayList<>())
-                        .add(m.getMessageID());
-            }
-            int missed = RECIPIENTS - idsByRecipient.size();
-            int duplicated = idsByRecipient.values().stream().mapToInt(ids -> ids.size() - 1).sum();
+            ChildRuns.Received received = ChildRuns.Received.by(greenMail);
             System.out.printf("serve kill test: %d rounds, %d kills (%d after messages had gone out), %d messages expected,"
-                    + " %d missed, %d duplicated%n", ROUNDS, kills, killedMidDelivery, RECIPIENTS, missed, duplicated);
-            assertEquals(0, missed, "every recipient got the bulletin: " + idsByRecipient.keySet() + "\n" + history);
-            assertTrue(duplicated <= kills, duplicated + " duplicates for " + kills + " kills: " + idsByRecipient);
-            idsByRecipient.forEach((to, ids) -> assertEquals(1, Set.copyOf(ids).size(),
-                    "a second copy carries the Message-ID of the first: " + to + " " + ids));
+                    + " %d missed, %d duplicated%n", ROUNDS, kills, killedMidDelivery, RECIPIENTS, received.missed(RECIPIENTS), received.duplicated());
+            received.assertNoneMissedAtMostOneCopyPerKill(RECIPIENTS, kills, history);
             assertTrue(killedMidDelivery >= ROUNDS / 2, "the kills must land while messages go out: " + killedMidDelivery);
         } finally {
             if (serve != null && serve.isAlive()) {
