@@ -209,7 +209,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(String url, String user, String password, Duration wait) throws SQLException {
+    static Connection connect(String url, String user, String password, Duration wait) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);

@@ -1,0 +1,182 @@
+package vn.bantin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.store.TestStores;
+
+/**
+ * The store commands as a user runs them: the README sample's store copied into another and read back by
+ * history, a copy refused into a store that holds data, check fooled in the ways a store goes wrong, migrate's
+ * account of what it did.
+ */
+class StoreCommandTest {
+    @TempDir
+    static Path sample;
+    static String sampleStore;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void runTheSample() {
+        sampleStore = CliRun.store(sample);
+        CliRun run = CliRun.of("run", "--period", "2022", "--store", sampleStore, "--out", sample.resolve("out").toString(),
+                "--outbox", sample.resolve("outbox").toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+    }
+
+    @Test
+    void copyMovesTheStoreAndHistoryShowsTheSameRunsDeliveriesAndAttachments() throws IOException {
+        String target = CliRun.store(tmp);
+        CliRun copy = CliRun.of("store", "copy", "--store", sampleStore, "--to", target);
+        assertEquals(0, copy.exitCode(), copy.out() + copy.err());
+        assertTrue(copy.out().contains("row counts verified"), copy.out());
+        assertTrue(copy.out().matches("(?s).*\\n  delivery +158 +158\\n.*"), copy.out());
+        assertTrue(copy.out().matches("(?s).*\\n  delivery_attachment +(\\d+) +\\1\\n.*"), copy.out());
+        assertTrue(copy.out().contains("attachments: "), copy.out());
+
+        String before = CliRun.of("history", "--store", sampleStore, "--period", "2022").out();
+        String after = CliRun.of("history", "--store", target, "--period", "2022").out();
+        assertTrue(before.contains("158 sent"), before);
+        assertEquals(before.replace(where(sampleStore), "STORE").replace(sample.resolve("var/archive").toString(), "ARCHIVE"),
+                after.replace(where(target), "STORE").replace(tmp.resolve("var/archive").toString(), "ARCHIVE"));
+        try (Stream<Path> kept = Files.list(tmp.resolve("var/archive"))) {
+            assertEquals(archived(sample), kept.count(), "every archived attachment is in the target's archive");
+        }
+
+        // The copied store goes on: a new run record gets an id after the copied ones, and nothing is sent twice.
+        CliRun again = CliRun.of("run", "--period", "2022", "--store", target, "--out", tmp.resolve("out").toString(),
+                "--outbox", tmp.resolve("outbox").toString());
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertFalse(Files.exists(tmp.resolve("outbox")) && folderHasFiles(tmp.resolve("outbox")), "nothing sent again\n" + again.out());
+        String history = CliRun.of("history", "--store", target).out();
+        assertTrue(history.lines().skip(1).findFirst().orElse("").contains("#2 "), history);
+    }
+
+    @Test
+    void aTargetThatHoldsDataIsRefusedAndLeftAsItWas() {
+        String target = CliRun.store(tmp);
+        CliRun made = CliRun.of("run", "--period", "2022-12", "--bulletin", "province", "--store", target,
+                "--out", tmp.resolve("out").toString(), "--outbox", tmp.resolve("outbox").toString());
+        assertEquals(0, made.exitCode(), made.out() + made.err());
+        String before = CliRun.of("history", "--store", target, "--period", "2022-12").out();
+
+        CliRun copy = CliRun.of("store", "copy", "--store", sampleStore, "--to", target);
+        assertEquals(1, copy.exitCode(), copy.out() + copy.err());
+        assertTrue(copy.err().contains("already holds data (") && copy.err().contains("nothing was written to it"), copy.err());
+        assertEquals(before, CliRun.of("history", "--store", target, "--period", "2022-12").out());
+    }
+
+    @Test
+    void migrateSaysWhatItApplied() {
+        String store = CliRun.store(tmp);
+        CliRun first = CliRun.of("store", "migrate", "--store", store);
+        assertEquals(0, first.exitCode(), first.out() + first.err());
+        assertTrue(first.out().contains("schema before: none (a new store)"), first.out());
+        assertTrue(first.out().contains("applied: 1 (runs deliveries snapshots), 2 (quartz)"), first.out());
+        assertTrue(first.out().matches("(?s).*schema after: \\d+ \\([^)]*\\), this build's newest\\n.*"), first.out());
+
+        CliRun second = CliRun.of("store", "migrate", "--store", store);
+        assertEquals(0, second.exitCode(), second.out() + second.err());
+        assertTrue(second.out().contains("applied: nothing"), second.out());
+    }
+
+    @Test
+    void checkSaysOkOnlyWhenAllIsWell() throws SQLException {
+        String store = CliRun.store(tmp);
+        assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
+        CliRun good = CliRun.of("store", "check", "--store", store);
+        assertEquals(0, good.exitCode(), good.out() + good.err());
+        assertTrue(good.out().contains("up to date") && good.out().contains("store OK"), good.out());
+
+        long now = System.currentTimeMillis();
+        owner("INSERT INTO QRTZ_SCHEDULER_STATE VALUES ('bantin', 'node-a', " + now + ", 15000)");
+        CliRun alive = CliRun.of("store", "check", "--store", store);
+        assertEquals(0, alive.exitCode(), alive.out() + alive.err());
+        assertTrue(alive.out().matches("(?s).*node-a +last check-in .*, alive \\(every 15 s\\).*"), alive.out());
+
+        owner("INSERT INTO QRTZ_SCHEDULER_STATE VALUES ('bantin', 'node-b', " + (now - 120_000) + ", 15000)");
+        CliRun stale = CliRun.of("store", "check", "--store", store);
+        assertEquals(1, stale.exitCode(), stale.out() + stale.err());
+        assertTrue(stale.out().matches("(?s).*node-b +last check-in .*, presumed dead.*"), stale.out());
+        assertTrue(stale.err().contains("The service node-b last checked in 2 min ago"), stale.err());
+        assertFalse(stale.out().contains("store OK"), stale.out());
+    }
+
+    @Test
+    void checkFindsARunLeftRunningByAProcessThatIsGone() throws SQLException {
+        String store = CliRun.store(tmp);
+        assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
+        owner("INSERT INTO run (bulletin, period_key, period_start, period_end, status, started_at, owner, heartbeat_at)"
+                + " VALUES ('province', '2022-12', DATE '2022-12-01', DATE '2022-12-31', 'running', CURRENT_TIMESTAMP - INTERVAL '2' HOUR,"
+                + " '4242@elsewhere@1', CURRENT_TIMESTAMP - INTERVAL '2' HOUR)");
+        CliRun check = CliRun.of("store", "check", "--store", store);
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("its process is gone"), check.out());
+        assertTrue(check.err().contains("is recorded as running but its process (4242@elsewhere@1) is gone"), check.err());
+    }
+
+    @Test
+    void checkRefusesAStoreMigratedByANewerVersion() throws SQLException {
+        String store = CliRun.store(tmp);
+        assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
+        owner("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'from the future', 'SQL',"
+                + " 'V99__from_the_future.sql', 1, 'BANTIN_OWNER', 1, TRUE)");
+        CliRun check = CliRun.of("store", "check", "--store", store);
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.err().contains("this build does not know (99 (from the future))")
+                && check.err().contains("a newer bantin migrated it"), check.err());
+        assertFalse(check.out().contains("store OK"), check.out());
+
+        CliRun migrate = CliRun.of("store", "migrate", "--store", store);
+        assertEquals(1, migrate.exitCode(), migrate.out() + migrate.err());
+        assertTrue(migrate.err().contains("a newer bantin migrated it"), migrate.err());
+    }
+
+    @Test
+    void checkOfAStoreThatIsNotThereSaysSo() {
+        CliRun check = CliRun.of("store", "check", "--store", CliRun.store(tmp));
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.err().contains("There is no store at"), check.err());
+        assertFalse(Files.exists(tmp.resolve("var/bantin.mv.db")), "check makes no store");
+    }
+
+    private void owner(String sql) throws SQLException {
+        try (Connection c = TestStores.asOwner(tmp.resolve("var")); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static String where(String url) {
+        return vn.bantin.store.Database.where(url);
+    }
+
+    private static long archived(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("var/archive"))) {
+            return files.count();
+        }
+    }
+
+    private static boolean folderHasFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
