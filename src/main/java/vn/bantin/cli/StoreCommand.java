@@ -1,6 +1,7 @@
 package vn.bantin.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.bantin.config.Settings;
 import vn.bantin.store.SchemaStatus;
+import vn.bantin.store.StoreAddress;
 import vn.bantin.store.StoreCheck;
 import vn.bantin.store.StoreCopy;
 import vn.bantin.store.StoreMigration;
@@ -35,7 +37,7 @@ final class StoreCommand {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             Settings settings = configured.settings();
-            StoreMigration.Migrated m = StoreMigration.migrate(settings.storeUrl());
+            StoreMigration.Migrated m = StoreMigration.migrate(settings.store());
             o.println("store " + m.where());
             o.println("  schema before: " + m.before().map(StoreCommand::version).orElse("none (a new store)"));
             o.println("  applied: " + (m.applied().isEmpty() ? "nothing (it was at this build's schema)"
@@ -62,7 +64,7 @@ final class StoreCommand {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             Settings settings = configured.settings();
-            StoreCheck.Report r = StoreCheck.check(settings.storeUrl(), Clock.system(settings.zone()));
+            StoreCheck.Report r = StoreCheck.check(settings.store(), Clock.system(settings.zone()));
             o.println("store " + r.where() + ": reached");
             o.println("  schema: " + version(r.schema()) + (r.schema().upToDate() ? ", up to date" : ""));
             o.println(r.members().isEmpty() ? "  services: none checked in (no serve runs on it)" : "  services:");
@@ -105,19 +107,30 @@ final class StoreCommand {
         private String toUser;
 
         @Option(names = "--to-password-env", paramLabel = "NAME",
-                description = "the environment variable that holds the target's password (a PostgreSQL target)")
+                description = "the environment variable that holds the target's password (a PostgreSQL target; default: "
+                        + StoreAddress.DEFAULT_PASSWORD_VARIABLE + ")")
         private String toPasswordEnv;
+
+        @Option(names = "--to-archive", paramLabel = "DIR",
+                description = "the target's attachment archive, as its store.archive will be (default: archive beside an H2"
+                        + " file, var/archive for PostgreSQL)")
+        private Path toArchive;
 
         @Override
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             Settings settings = configured.settings();
-            if ((toUser != null || toPasswordEnv != null) && to.startsWith("jdbc:h2:")) {
+            StoreAddress target = new StoreAddress(to, toUser, toPasswordEnv, toArchive);
+            if (!target.isServer() && (toUser != null || toPasswordEnv != null)) {
                 throw new IllegalArgumentException("--to-user and --to-password-env are for a PostgreSQL target; an H2 store's"
                         + " accounts are made with it and kept in the credentials file beside it");
             }
-            o.println("copying " + vn.bantin.store.Database.where(settings.storeUrl()) + " into " + vn.bantin.store.Database.where(to));
-            StoreCopy.Copied c = StoreCopy.copy(settings.storeUrl(), to, (table, done, total) ->
+            if (target.isServer() && target.user() == null) {
+                throw new IllegalArgumentException("--to-user is needed for a PostgreSQL target: the user that owns its database"
+                        + " (its password in the variable named by --to-password-env, default " + StoreAddress.DEFAULT_PASSWORD_VARIABLE + ")");
+            }
+            o.println("copying " + settings.store().where() + " into " + target.where());
+            StoreCopy.Copied c = StoreCopy.copy(settings.store(), target, (table, done, total) ->
                     o.printf(Locale.ROOT, "  %s: %,d of %,d rows%n", table, done, total));
             o.println("copied at schema " + c.version() + ", row counts verified:");
             o.printf(Locale.ROOT, "  %-28s %10s %10s%n", "table", "source", "target");

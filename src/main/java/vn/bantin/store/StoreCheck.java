@@ -40,13 +40,13 @@ public final class StoreCheck {
     }
 
     /**
-     * Checks the store at {@code url}.
+     * Checks the store at {@code address}.
      *
      * @throws StoreException when it cannot be reached (the sentence says why and what to do)
      */
-    public static Report check(String url, Clock clock) {
-        OwnerAccess owner = OwnerAccess.of(url);
-        try (Connection c = owner.connect(Database.DEFAULT_WAIT)) {
+    public static Report check(StoreAddress address, Clock clock) {
+        OwnerAccess owner = OwnerAccess.of(address);
+        try (Connection c = owner.connect()) {
             List<String> problems = new ArrayList<>();
             SchemaStatus schema = SchemaStatus.of(owner.flyway());
             problems.addAll(schema.problems(owner.where()));
@@ -83,7 +83,7 @@ public final class StoreCheck {
             }
             return new Report(owner.where(), schema, members, running, now, List.copyOf(problems));
         } catch (SQLException e) {
-            throw Database.opening(owner.where(), owner.user(), Database.DEFAULT_WAIT, e);
+            throw owner.failed(e);
         }
     }
 

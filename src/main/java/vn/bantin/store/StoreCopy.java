@@ -57,36 +57,37 @@ public final class StoreCopy {
     }
 
     /**
-     * Copies the store at {@code fromUrl} into the one at {@code toUrl} (made if need be).
+     * Copies the store at {@code fromAddress} into the one at {@code toAddress} (an H2 file is made if need be; a
+     * PostgreSQL database must exist, made by its administrator).
      *
      * @throws StoreException when either cannot be reached, the source is in use, the target already holds data or
      *                        is at another version, or the copy failed (then nothing was committed to the target)
      */
-    public static Copied copy(String fromUrl, String toUrl, Progress progress) {
-        String from = Database.where(fromUrl);
-        String to = Database.where(toUrl);
-        if (sameStore(fromUrl, toUrl)) {
+    public static Copied copy(StoreAddress fromAddress, StoreAddress toAddress, Progress progress) {
+        String from = fromAddress.where();
+        String to = toAddress.where();
+        if (sameStore(fromAddress.url(), toAddress.url())) {
             throw new StoreException("The store " + from + " cannot be copied into itself; give another URL to --to.");
         }
-        OwnerAccess.of(fromUrl); // a source that does not exist is not made
+        OwnerAccess source = OwnerAccess.of(fromAddress); // a source that does not exist is not made
+        OwnerAccess.existing(toAddress); // a target without its user is refused before the source is opened
         // Opening it as every command does: migrated to this build, held by this process, or the sentence of a held file.
-        try (Database held = Database.open(fromUrl)) {
-            OwnerAccess source = OwnerAccess.of(fromUrl);
+        try (Database held = Database.open(fromAddress)) {
             SchemaStatus sourceSchema = StoreMigration.status(source);
             if (!sourceSchema.upToDate()) {
                 throw new StoreException(sourceSchema.problems(from).stream().findFirst()
                         .orElse("The store " + from + " is not at this build's schema.") + " Nothing was copied.");
             }
-            refuseNonEmpty(toUrl, to);
-            Database.open(toUrl).close(); // made and migrated as serve would, with its accounts
-            OwnerAccess target = OwnerAccess.of(toUrl);
+            refuseNonEmpty(toAddress);
+            Database.open(toAddress).close(); // made and migrated as serve would, with its accounts
+            OwnerAccess target = OwnerAccess.of(toAddress);
             SchemaStatus targetSchema = StoreMigration.status(target);
             if (!sourceSchema.current().equals(targetSchema.current()) || !targetSchema.upToDate()) {
                 throw new StoreException("The target " + to + " is at schema " + targetSchema.current() + ", not the source's "
                         + sourceSchema.current() + (targetSchema.problems(to).isEmpty() ? "" : " (" + targetSchema.problems(to).get(0) + ")")
                         + "; nothing was copied.");
             }
-            Optional<Archive> archive = copyArchive(AttachmentArchive.folderFor(fromUrl), AttachmentArchive.folderFor(toUrl));
+            Optional<Archive> archive = copyArchive(fromAddress.archiveFolder(), toAddress.archiveFolder());
             List<Table> tables = copyTables(source, target, progress);
             return new Copied(from, to, sourceSchema.current(), tables, archive);
         }
@@ -102,12 +103,13 @@ public final class StoreCopy {
     }
 
     /** A target with a row in any table is refused before anything is written to it, even its migrations. */
-    private static void refuseNonEmpty(String toUrl, String to) {
-        Optional<OwnerAccess> existing = OwnerAccess.existing(toUrl);
+    private static void refuseNonEmpty(StoreAddress toAddress) {
+        String to = toAddress.where();
+        Optional<OwnerAccess> existing = OwnerAccess.existing(toAddress);
         if (existing.isEmpty()) {
             return;
         }
-        try (Connection c = existing.get().connect(Database.DEFAULT_WAIT)) {
+        try (Connection c = existing.get().connect()) {
             Map<String, Long> rows = new TreeMap<>();
             for (String table : tables(c)) {
                 long n = count(c, table);
@@ -127,7 +129,7 @@ public final class StoreCopy {
     }
 
     private static List<Table> copyTables(OwnerAccess source, OwnerAccess target, Progress progress) {
-        try (Connection in = source.connect(Database.DEFAULT_WAIT); Connection out = target.connect(Database.DEFAULT_WAIT)) {
+        try (Connection in = source.connect(); Connection out = target.connect()) {
             in.setAutoCommit(false);
             in.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             in.setReadOnly(true);

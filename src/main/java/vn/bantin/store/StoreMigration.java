@@ -23,21 +23,21 @@ public final class StoreMigration {
     }
 
     /**
-     * Migrates the store at {@code url}, making it when there is none.
+     * Migrates the store at {@code address}, making it when it is an H2 file not made yet.
      *
      * @throws StoreException when it cannot be reached or migrated, or was migrated by a newer bantin (nothing is
      *                        applied then)
      */
-    public static Migrated migrate(String url) {
-        Optional<OwnerAccess> existing = OwnerAccess.existing(url);
+    public static Migrated migrate(StoreAddress address) {
+        Optional<OwnerAccess> existing = OwnerAccess.existing(address);
         Optional<SchemaStatus> before = existing.map(StoreMigration::status);
         if (before.isPresent() && !before.get().unknown().isEmpty()) {
-            throw new StoreException(before.get().problems(Database.where(url)).get(0));
+            throw new StoreException(before.get().problems(address.where()).get(0));
         }
-        Database.open(url).close();
-        SchemaStatus after = status(OwnerAccess.of(url));
+        Database.open(address).close();
+        SchemaStatus after = status(OwnerAccess.of(address));
         List<SchemaStatus.Migration> applied = appliedSince(before, after);
-        return new Migrated(Database.where(url), before, after, applied);
+        return new Migrated(address.where(), before, after, applied);
     }
 
     /** This build's migrations newer than the version before, which the opening applied. */
@@ -48,10 +48,10 @@ public final class StoreMigration {
 
     static SchemaStatus status(OwnerAccess owner) {
         // The connection holds an H2 file open for Flyway's own connections, waiting for another process as any opening.
-        try (Connection held = owner.connect(Database.DEFAULT_WAIT)) {
+        try (Connection held = owner.connect()) {
             return SchemaStatus.of(owner.flyway());
         } catch (SQLException e) {
-            throw Database.opening(owner.where(), owner.user(), Database.DEFAULT_WAIT, e);
+            throw owner.failed(e);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.store.TestPostgres;
 import vn.bantin.store.TestStores;
 
 /**
@@ -154,6 +155,69 @@ class StoreCommandTest {
         assertEquals(1, check.exitCode(), check.out() + check.err());
         assertTrue(check.err().contains("There is no store at"), check.err());
         assertFalse(Files.exists(tmp.resolve("var/bantin.mv.db")), "check makes no store");
+    }
+
+    @Test
+    void copyMovesTheSampleStoreToPostgresqlAndHistoryShowsTheSame() throws IOException, SQLException {
+        try (TestPostgres pg = TestPostgres.create()) {
+            Path archive = tmp.resolve("pg-archive");
+            CliRun copy = CliRun.of("store", "copy", "--store", sampleStore, "--to", pg.url(), "--to-user", TestPostgres.ADMIN,
+                    "--to-archive", archive.toString());
+            assertEquals(0, copy.exitCode(), copy.out() + copy.err());
+            assertTrue(copy.out().matches("(?s).*\\n  delivery +158 +158\\n.*"), copy.out());
+            assertTrue(copy.out().matches("(?s).*\\n  qrtz_triggers +0 +0\\n.*"), copy.out());
+            Path config = postgresConfig(pg.url(), archive);
+
+            String before = CliRun.of("history", "--store", sampleStore, "--period", "2022").out();
+            CliRun after = CliRun.of("history", "--config", config.toString(), "--period", "2022");
+            assertEquals(0, after.exitCode(), after.out() + after.err());
+            assertTrue(before.contains("158 sent"), before);
+            assertEquals(before.replace(where(sampleStore), "STORE").replace(sample.resolve("var/archive").toString(), "ARCHIVE"),
+                    after.out().replace(pg.url(), "STORE").replace(archive.toString(), "ARCHIVE"));
+
+            CliRun check = CliRun.of("store", "check", "--config", config.toString());
+            assertEquals(0, check.exitCode(), check.out() + check.err());
+            assertTrue(check.out().contains("store OK"), check.out());
+
+            // The sequences go on after the copied ids: the next run gets a new id and sends nothing twice.
+            CliRun again = CliRun.of("run", "--period", "2022", "--config", config.toString(),
+                    "--out", tmp.resolve("out").toString(), "--outbox", tmp.resolve("outbox").toString());
+            assertEquals(0, again.exitCode(), again.out() + again.err());
+            assertFalse(folderHasFiles(tmp.resolve("outbox")), "nothing sent again\n" + again.out());
+            try (Connection c = pg.connect(); Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT id) FROM run")) {
+                r.next();
+                assertEquals(r.getLong(1), r.getLong(2));
+                assertTrue(r.getLong(1) >= 2, "the copied run and the new one");
+            }
+
+            CliRun twice = CliRun.of("store", "copy", "--store", sampleStore, "--to", pg.url(), "--to-user", TestPostgres.ADMIN,
+                    "--to-archive", archive.toString());
+            assertEquals(1, twice.exitCode(), twice.out() + twice.err());
+            assertTrue(twice.err().contains("already holds data (") && twice.err().contains("nothing was written to it"), twice.err());
+        }
+    }
+
+    @Test
+    void checkOfAnUnreachableServerSaysSoAndFails() throws IOException {
+        Path config = postgresConfig("jdbc:postgresql://127.0.0.1:1/bantin", tmp.resolve("archive"));
+        CliRun check = CliRun.of("store", "check", "--config", config.toString());
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.err().contains("cannot be reached") && check.err().contains("127.0.0.1:1"), check.err());
+        assertFalse(check.out().contains("store OK"), check.out());
+    }
+
+    /** The repository's config with the store on PostgreSQL as the server's user postgres. */
+    private Path postgresConfig(String url, Path archive) throws IOException {
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        try (Stream<Path> files = Files.list(Path.of("config"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, config.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(config.resolve("bantin.properties"), "\nstore.url=" + url + "\nstore.user=" + TestPostgres.ADMIN
+                + "\nstore.archive=" + archive + "\n", java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return config;
     }
 
     private void owner(String sql) throws SQLException {
