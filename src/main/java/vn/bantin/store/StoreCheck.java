@@ -87,7 +87,7 @@ public final class StoreCheck {
         }
     }
 
-    private static List<Member> members(Connection c, Instant now) throws SQLException {
+    static List<Member> members(Connection c, Instant now) throws SQLException {
         String sql = "SELECT SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE"
                 + " ORDER BY SCHED_NAME, INSTANCE_NAME";
         List<Member> out = new ArrayList<>();

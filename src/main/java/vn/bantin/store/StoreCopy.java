@@ -78,6 +78,7 @@ public final class StoreCopy {
                 throw new StoreException(sourceSchema.problems(from).stream().findFirst()
                         .orElse("The store " + from + " is not at this build's schema.") + " Nothing was copied.");
             }
+            refuseInUse(source);
             refuseNonEmpty(toAddress);
             Database.open(toAddress).close(); // made and migrated as serve would, with its accounts
             OwnerAccess target = OwnerAccess.of(toAddress);
@@ -100,6 +101,23 @@ public final class StoreCopy {
             return fa.get().data().toAbsolutePath().normalize().equals(fb.get().data().toAbsolutePath().normalize());
         }
         return Database.where(a).equals(Database.where(b));
+    }
+
+    /**
+     * A source that a serve still uses would go on changing after the copy: refused. An H2 file is held by its serve,
+     * and opening it has already said so; a server database is shared, so its members' check-ins tell.
+     */
+    private static void refuseInUse(OwnerAccess source) {
+        try (Connection c = source.connect()) {
+            List<StoreCheck.Member> alive = StoreCheck.members(c, java.time.Instant.now()).stream().filter(StoreCheck.Member::alive).toList();
+            if (!alive.isEmpty()) {
+                throw new StoreException("The store " + source.where() + " is in use by serve (" + String.join(", ",
+                        alive.stream().map(StoreCheck.Member::instance).toList()) + " checked in lately); stop every serve on it"
+                        + " first, so that nothing changes it after the copy. Nothing was copied.");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The store " + source.where() + " could not be read: " + Database.reason(e) + ".", e);
+        }
     }
 
     /** A target with a row in any table is refused before anything is written to it, even its migrations. */

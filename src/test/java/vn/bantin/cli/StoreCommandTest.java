@@ -38,6 +38,9 @@ class StoreCommandTest {
         CliRun run = CliRun.of("run", "--period", "2022", "--store", sampleStore, "--out", sample.resolve("out").toString(),
                 "--outbox", sample.resolve("outbox").toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
+        // a request waiting in Quartz's tables, for the copy to carry over
+        CliRun queued = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-11", "--queue", "--store", sampleStore);
+        assertEquals(0, queued.exitCode(), queued.out() + queued.err());
     }
 
     @Test
@@ -58,6 +61,9 @@ class StoreCommandTest {
         try (Stream<Path> kept = Files.list(tmp.resolve("var/archive"))) {
             assertEquals(archived(sample), kept.count(), "every archived attachment is in the target's archive");
         }
+
+        String schedule = CliRun.of("schedule", "--store", target).out();
+        assertTrue(schedule.contains("1 waiting in the store:\n  request province 2022-11"), schedule);
 
         // The copied store goes on: a new run record gets an id after the copied ones, and nothing is sent twice.
         CliRun again = CliRun.of("run", "--period", "2022", "--store", target, "--out", tmp.resolve("out").toString(),
@@ -165,7 +171,7 @@ class StoreCommandTest {
                     "--to-archive", archive.toString());
             assertEquals(0, copy.exitCode(), copy.out() + copy.err());
             assertTrue(copy.out().matches("(?s).*\\n  delivery +158 +158\\n.*"), copy.out());
-            assertTrue(copy.out().matches("(?s).*\\n  qrtz_triggers +0 +0\\n.*"), copy.out());
+            assertTrue(copy.out().matches("(?s).*\\n  qrtz_triggers +1 +1\\n.*"), copy.out());
             Path config = postgresConfig(pg.url(), archive);
 
             String before = CliRun.of("history", "--store", sampleStore, "--period", "2022").out();
@@ -174,6 +180,10 @@ class StoreCommandTest {
             assertTrue(before.contains("158 sent"), before);
             assertEquals(before.replace(where(sampleStore), "STORE").replace(sample.resolve("var/archive").toString(), "ARCHIVE"),
                     after.out().replace(pg.url(), "STORE").replace(archive.toString(), "ARCHIVE"));
+
+            CliRun schedule = CliRun.of("schedule", "--config", config.toString());
+            assertEquals(0, schedule.exitCode(), schedule.out() + schedule.err());
+            assertTrue(schedule.out().contains("1 waiting in the store:\n  request province 2022-11"), schedule.out());
 
             CliRun check = CliRun.of("store", "check", "--config", config.toString());
             assertEquals(0, check.exitCode(), check.out() + check.err());
