@@ -99,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Answers trigger, history and schedule through the socket beside a file store, since this process holds the
+     * Answers trigger, history, schedule and store check through the socket beside a file store, since this process holds the
      * file; null for a store that is not a local file (it has no such place, and other processes reach it directly).
      */
     private static ServiceChannel listen(String storeUrl, InService here) throws IOException {
@@ -114,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
                 cli.addSubcommand(new HistoryCommand(here));
                 cli.addSubcommand(new TriggerCommand(here));
                 cli.addSubcommand(new ScheduleCommand(here));
+                cli.addSubcommand(new CommandLine(new StoreCommand.InServe()).addSubcommand(new StoreCommand.Check(here)));
                 cli.setOut(o);
                 cli.setErr(e);
                 cli.setExecutionExceptionHandler(new Failures());

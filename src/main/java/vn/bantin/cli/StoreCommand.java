@@ -60,10 +60,31 @@ final class StoreCommand {
         @Mixin
         private Configured configured;
 
+        /** Set when serve answers this command: it holds an H2 store, and checks it from inside its own process. */
+        private final InService inService;
+
+        Check() {
+            this(null);
+        }
+
+        Check(InService inService) {
+            this.inService = inService;
+        }
+
         @Override
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
-            Settings settings = configured.settings();
+            Settings settings;
+            if (inService != null) {
+                settings = inService.settings();
+            } else {
+                settings = configured.settings();
+                java.util.Optional<Integer> answered = InService.ask(settings.storeUrl(), List.of("store", "check"), o,
+                        spec.commandLine().getErr());
+                if (answered.isPresent()) {
+                    return answered.get();
+                }
+            }
             StoreCheck.Report r = StoreCheck.check(settings.store(), Clock.system(settings.zone()));
             o.println("store " + r.where() + ": reached");
             o.println("  schema: " + version(r.schema()) + (r.schema().upToDate() ? ", up to date" : ""));
@@ -143,6 +164,11 @@ final class StoreCommand {
                     .orElse("attachments: the target keeps them in the same folder as the source"));
             return 0;
         }
+    }
+
+    /** The store commands serve answers through its socket: only check, which reads. */
+    @Command(name = "store")
+    static final class InServe {
     }
 
     private static String version(SchemaStatus s) {

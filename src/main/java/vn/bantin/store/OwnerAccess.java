@@ -21,12 +21,15 @@ final class OwnerAccess {
     private final String url;
     private final String user;
     private final Properties login;
+    /** H2's application user, which the program's pool logs in as; null for PostgreSQL, whose one user is the owner. */
+    private final StoreCredentials h2;
 
-    private OwnerAccess(StoreAddress address, String url, String user, Properties login) {
+    private OwnerAccess(StoreAddress address, String url, String user, Properties login, StoreCredentials h2) {
         this.address = address;
         this.url = url;
         this.user = user;
         this.login = login;
+        this.h2 = h2;
     }
 
     /**
@@ -52,7 +55,7 @@ final class OwnerAccess {
             }
             PostgresStore.refuseSecretsInUrl(address.url(), where);
             Properties login = PostgresStore.connectionProperties(address, address.password(), Database.DEFAULT_WAIT);
-            return Optional.of(new OwnerAccess(address, address.url(), address.user(), login));
+            return Optional.of(new OwnerAccess(address, address.url(), address.user(), login, null));
         }
         Optional<StoreFiles> local = StoreFiles.of(address.url());
         if (local.isEmpty()) {
@@ -72,7 +75,7 @@ final class OwnerAccess {
         login.setProperty("user", c.ownerUser());
         login.setProperty("password", c.ownerPassword());
         String url = Database.withSessionTimeouts(Database.uninterruptible(Database.durable(address.url())), Database.DEFAULT_WAIT);
-        return Optional.of(new OwnerAccess(address, url, c.ownerUser(), login));
+        return Optional.of(new OwnerAccess(address, url, c.ownerUser(), login, c));
     }
 
     String where() {
@@ -97,6 +100,25 @@ final class OwnerAccess {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * A connection as H2's application user, as the program's pool makes them; empty for PostgreSQL. Made while a
+     * {@link #connect} connection holds the file.
+     *
+     * @throws SQLException when the store refuses that user (its password or rights were changed)
+     */
+    Optional<Connection> connectAsApplication() throws SQLException {
+        if (h2 == null) {
+            return Optional.empty();
+        }
+        String appUrl = Database.withSessionTimeouts(Database.uninterruptible(Database.withoutSetting(address.url(), "WRITE_DELAY")),
+                Database.DEFAULT_WAIT);
+        return Optional.of(Database.connect(appUrl, h2.appUser(), h2.appPassword(), Database.DEFAULT_WAIT));
+    }
+
+    String applicationUser() {
+        return h2 == null ? user : h2.appUser();
     }
 
     StoreException failed(SQLException e) {

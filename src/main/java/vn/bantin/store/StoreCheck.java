@@ -16,8 +16,12 @@ import java.util.List;
  * marks a run abandoned, so what it reports is what the store holds.
  */
 public final class StoreCheck {
-    /** A member that has not checked in for this many of its intervals is presumed dead. */
+    /**
+     * A member that has not checked in for this many of its intervals is presumed dead; never before Quartz's own
+     * grace (interval + 7.5 s), so that check does not call dead a member its cluster still counts on.
+     */
     static final int INTERVALS_OF_SILENCE = 2;
+    static final Duration QUARTZ_GRACE = Duration.ofMillis(7_500);
 
     private StoreCheck() {
     }
@@ -50,6 +54,7 @@ public final class StoreCheck {
             List<String> problems = new ArrayList<>();
             SchemaStatus schema = SchemaStatus.of(owner.flyway());
             problems.addAll(schema.problems(owner.where()));
+            problems.addAll(application(owner));
             Instant now = clock.instant();
             List<Member> members = List.of();
             List<Running> running = List.of();
@@ -87,6 +92,24 @@ public final class StoreCheck {
         }
     }
 
+    /** Whether the account the program works as can log in and read the runs, as every command will. */
+    private static List<String> application(OwnerAccess owner) {
+        try {
+            java.util.Optional<Connection> app = owner.connectAsApplication();
+            if (app.isPresent()) {
+                try (Connection c = app.get(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM run");
+                     ResultSet r = s.executeQuery()) {
+                    r.next();
+                }
+            }
+            return List.of();
+        } catch (SQLException e) {
+            return List.of("The store " + owner.where() + " does not let the program's user " + owner.applicationUser()
+                    + " in or read its runs (" + Database.reason(e) + "); run 'store migrate', which sets that user's"
+                    + " password and rights again from the credentials file.");
+        }
+    }
+
     static List<Member> members(Connection c, Instant now) throws SQLException {
         String sql = "SELECT SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE"
                 + " ORDER BY SCHED_NAME, INSTANCE_NAME";
@@ -95,7 +118,9 @@ public final class StoreCheck {
             while (r.next()) {
                 Instant last = Instant.ofEpochMilli(r.getLong(3));
                 Duration interval = Duration.ofMillis(r.getLong(4));
-                boolean alive = !now.isAfter(last.plus(interval.multipliedBy(INTERVALS_OF_SILENCE)));
+                Duration silence = interval.multipliedBy(INTERVALS_OF_SILENCE);
+                Duration quartz = interval.plus(QUARTZ_GRACE);
+                boolean alive = !now.isAfter(last.plus(silence.compareTo(quartz) > 0 ? silence : quartz));
                 out.add(new Member(r.getString(1), r.getString(2), last, interval, alive));
             }
         }

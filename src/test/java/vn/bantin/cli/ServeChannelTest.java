@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A running serve (a JVM of its own) holds the store and listens on no network port; trigger, history and schedule
- * reach it through the socket beside the store, run says to use trigger, and a frozen serve costs the CLI one line.
+ * A running serve (a JVM of its own) holds the store and listens on no network port; trigger, history, schedule and
+ * store check reach it through the socket beside the store, run says to use trigger, and a frozen serve costs the
+ * CLI one line.
  */
 class ServeChannelTest {
     @TempDir
@@ -72,6 +73,12 @@ class ServeChannelTest {
                 signal("CONT", serve);
             }
             assertEquals(0, CliRun.of("history", "--config", config.toString()).exitCode(), "answers again once woken");
+
+            // store check is answered by serve, which holds the file, from inside its own process
+            serve.await("the batch to be sent", () -> serve.log().contains("done   send province 2022-12"));
+            CliRun check = CliRun.of("store", "check", "--config", config.toString());
+            assertEquals(0, check.exitCode(), check.out() + check.err());
+            assertTrue(check.out().contains(", alive (every 1 s)") && check.out().contains("store OK"), check.out());
         }
         assertFalse(Files.exists(socket), "serve removes its socket when it stops");
         CliRun after = CliRun.of("history", "--config", config.toString());

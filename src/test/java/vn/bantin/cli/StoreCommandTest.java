@@ -125,6 +125,23 @@ class StoreCommandTest {
     }
 
     @Test
+    void checkFindsWhatTheProgramsOwnUserCannotDoAndScriptsThatChanged() throws SQLException {
+        String store = CliRun.store(tmp);
+        assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
+        owner("ALTER USER BANTIN SET PASSWORD 'not-the-one-in-the-file'");
+        CliRun locked = CliRun.of("store", "check", "--store", store);
+        assertEquals(1, locked.exitCode(), locked.out() + locked.err());
+        assertTrue(locked.err().contains("does not let the program's user BANTIN in"), locked.err());
+        assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode(), "migrate sets it again");
+        assertEquals(0, CliRun.of("store", "check", "--store", store).exitCode());
+
+        owner("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '3'");
+        CliRun changed = CliRun.of("store", "check", "--store", store);
+        assertEquals(1, changed.exitCode(), changed.out() + changed.err());
+        assertTrue(changed.err().contains("was migrated by scripts that differ from this build's (3: "), changed.err());
+    }
+
+    @Test
     void checkFindsARunLeftRunningByAProcessThatIsGone() throws SQLException {
         String store = CliRun.store(tmp);
         assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
