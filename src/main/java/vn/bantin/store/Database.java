@@ -80,6 +80,11 @@ public final class Database implements AutoCloseable {
      * @param wait how long to wait for a held file (H2), a connection or a locked row
      */
     public static Database open(StoreAddress address, Duration wait) {
+        return open(address, wait, System::getenv);
+    }
+
+    /** As {@link #open(StoreAddress, Duration)}, with the environment variables looked up in {@code environment}. */
+    static Database open(StoreAddress address, Duration wait, java.util.function.UnaryOperator<String> environment) {
         if (!address.isServer()) {
             if (address.user() != null) {
                 throw new StoreException("The store " + address.where() + " is an H2 store, whose accounts are in the"
@@ -87,7 +92,7 @@ public final class Database implements AutoCloseable {
             }
             return open(address.url(), wait);
         }
-        PostgresStore.Opened opened = PostgresStore.open(address, wait);
+        PostgresStore.Opened opened = PostgresStore.open(address, wait, environment);
         return new Database(opened.pool(), opened.pool()::close, address.where(), true);
     }
 

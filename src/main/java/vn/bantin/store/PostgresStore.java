@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -36,14 +37,14 @@ final class PostgresStore {
     record Opened(HikariDataSource pool) {
     }
 
-    static Opened open(StoreAddress address, Duration wait) {
+    static Opened open(StoreAddress address, Duration wait, UnaryOperator<String> environment) {
         String where = address.where();
         refuseSecretsInUrl(address.url(), where);
         if (address.user() == null) {
             throw new StoreException("The store " + where + " is a PostgreSQL database and needs its user: set store.user"
                     + " in bantin.properties to the user that owns that database.");
         }
-        Optional<String> password = address.password();
+        Optional<String> password = address.password(environment);
         Properties props = connectionProperties(address, password, wait);
         // One connection first, outside the pool, so that a refusal is told at once and as what it is.
         try (Connection probe = new org.postgresql.Driver().connect(address.url(), props)) {
