@@ -102,6 +102,20 @@ class PostgresStoreTest {
     }
 
     @Test
+    void aSchemaOfANewerVersionIsRefused() throws Exception {
+        try (TestPostgres pg = TestPostgres.create()) {
+            Database.open(pg.address()).close();
+            try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                        + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from a newer bantin', 'SQL',"
+                        + " 'V99__newer.sql', 0, 'postgres', 1, true)");
+            }
+            StoreException e = assertThrows(StoreException.class, () -> Database.open(pg.address()));
+            assertTrue(e.getMessage().contains("has the schema of a newer bantin (version 99; this one knows up to 5)"), e.getMessage());
+        }
+    }
+
+    @Test
     void aBulletinRunRecordsItsRunDeliveriesAndArchiveInPostgresAndARunAgainSendsNothing() throws Exception {
         try (TestPostgres pg = TestPostgres.create()) {
             Path config = Files.createDirectories(tmp.resolve("config"));
