@@ -37,8 +37,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * opening: SA gets the owner's new password and the application user is added.
  *
  * <p>The pool is H2's own {@link JdbcConnectionPool}: the store needs a handful of connections to a local file,
- * which it gives with no further dependency and no threads of its own. A server database (PostgreSQL) would want
- * a pool that checks connections and reconnects (HikariCP); {@link #open} refuses other URLs until then.
+ * which it gives with no further dependency and no threads of its own.
+ *
+ * <p>A PostgreSQL store ({@code jdbc:postgresql://…}, opened with {@link #open(StoreAddress)}) is a server that many
+ * processes and machines share: no file, no credentials file, no socket; see {@link PostgresStore}.
  */
 public final class Database implements AutoCloseable {
     /** A file under {@code var/} of the working folder. */
@@ -80,6 +82,11 @@ public final class Database implements AutoCloseable {
      * @param wait how long to wait for a held file (H2), a connection or a locked row
      */
     public static Database open(StoreAddress address, Duration wait) {
+        return open(address, wait, System::getenv);
+    }
+
+    /** As {@link #open(StoreAddress, Duration)}, with the environment variables looked up in {@code environment}. */
+    static Database open(StoreAddress address, Duration wait, java.util.function.UnaryOperator<String> environment) {
         if (!address.isServer()) {
             if (address.user() != null) {
                 throw new StoreException("The store " + address.where() + " is an H2 store, whose accounts are in the"
@@ -87,7 +94,7 @@ public final class Database implements AutoCloseable {
             }
             return open(address.url(), wait);
         }
-        PostgresStore.Opened opened = PostgresStore.open(address, wait);
+        PostgresStore.Opened opened = PostgresStore.open(address, wait, environment);
         return new Database(opened.pool(), opened.pool()::close, address.where(), true);
     }
 

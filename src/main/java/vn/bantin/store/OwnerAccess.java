@@ -54,7 +54,7 @@ final class OwnerAccess {
                         + " (or --to-user for a copy's target) to the user that owns that database.");
             }
             PostgresStore.refuseSecretsInUrl(address.url(), where);
-            Properties login = PostgresStore.connectionProperties(address, address.password(), Database.DEFAULT_WAIT);
+            Properties login = PostgresStore.connectionProperties(address, address.password(System::getenv), Database.DEFAULT_WAIT);
             return Optional.of(new OwnerAccess(address, address.url(), address.user(), login, null));
         }
         Optional<StoreFiles> local = StoreFiles.of(address.url());
@@ -122,7 +122,7 @@ final class OwnerAccess {
     }
 
     StoreException failed(SQLException e) {
-        return address.isServer() ? PostgresStore.opening(address, address.password().isPresent(), e)
+        return address.isServer() ? PostgresStore.opening(address, address.password(System::getenv).isPresent(), e)
                 : Database.opening(address.where(), user, Database.DEFAULT_WAIT, e);
     }
 

@@ -3,6 +3,7 @@ package vn.bantin.store;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the store is and how to log in to it.
@@ -45,9 +46,10 @@ public record StoreAddress(String url, String user, String passwordEnv, Path arc
         return url.toLowerCase(Locale.ROOT).startsWith(POSTGRESQL);
     }
 
-    /** The same login with another URL (the command line's {@code --store}). */
+    /** The same login and archive with another URL (the command line's {@code --store}). */
     public StoreAddress withUrl(String other) {
-        return new StoreAddress(other, user, passwordEnv, archive);
+        // An H2 store has no user of its own: store.user of a PostgreSQL config does not follow --store to H2.
+        return new StoreAddress(other, isServer(other) ? user : null, passwordEnv, archive);
     }
 
     /**
@@ -58,9 +60,9 @@ public record StoreAddress(String url, String user, String passwordEnv, Path arc
         return archive != null ? archive : AttachmentArchive.folderFor(url);
     }
 
-    /** The password from the environment, if the variable is set. */
-    Optional<String> password() {
-        return Optional.ofNullable(System.getenv(passwordEnv));
+    /** The password from the environment ({@code System::getenv}), if the variable is set. */
+    Optional<String> password(UnaryOperator<String> environment) {
+        return Optional.ofNullable(environment.apply(passwordEnv));
     }
 
     /** Where the store is, as told to people: without settings or parameters, which may carry a password. */
