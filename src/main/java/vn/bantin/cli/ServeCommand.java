@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
                         + r.updated() + ", removed " + r.removed());
             }
             out.println(channel == null ? "  the store is not a local file: trigger, history and schedule use it directly"
-                    : "  trigger, history and schedule reach this serve through " + channel.socket() + " (no network port)");
+                    : "  trigger, history, schedule and store check reach this serve through " + channel.socket() + " (no network port)");
             ScheduleCommand.printTriggers(out, service.listTriggers());
             int waiting = service.pending().size();
             if (waiting > 0) {
@@ -122,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
             });
         } catch (IOException e) {
             throw new IOException("serve cannot listen on " + files.get().socket() + " (" + e.getMessage()
-                    + "), through which trigger, history and schedule reach it; check the store's folder", e);
+                    + "), through which trigger, history, schedule and store check reach it; check the store's folder", e);
         }
         files.get().secureFiles();
         return channel;
