@@ -87,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
                         + r.updated() + ", removed " + r.removed());
             }
             out.println(channel == null ? "  the store is not a local file: trigger, history and schedule use it directly"
-                    : "  trigger, history, schedule and store check reach this serve through " + channel.socket() + " (no network port)");
+                    : "  trigger, history, schedule and store check reach this serve through " + channel.socket()
+                            + " (no network port)");
             ScheduleCommand.printTriggers(out, service.listTriggers());
             int waiting = service.pending().size();
             if (waiting > 0) {
