@@ -77,7 +77,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (answered.isPresent()) {
             return answered.get();
         }
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             return print(o, db.dataSource(), db.where(), settings);
         }
     }
@@ -120,7 +120,7 @@ final class HistoryCommand implements Callable<Integer> {
             o.println("deliveries of the " + bulletin + " bulletin for " + key + ": " + (rows.isEmpty() ? "none"
                     : String.join(", ", byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
             AttachmentArchive archive = new AttachmentArchive(db, Clock.system(zone),
-                    AttachmentArchive.folderFor(settings.storeUrl()));
+                    settings.store().archiveFolder());
             for (DeliveryRow d : rows) {
                 o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
                         d.attempts(), time.format(d.updatedAt()), d.sentBy() == null ? "" : ", sent by " + d.sentBy(),

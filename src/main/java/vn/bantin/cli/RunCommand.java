@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                     + " (or stop serve to run by hand)");
             return Failures.FAILED;
         }
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             Set<String> only = new LinkedHashSet<>();
             if (resend != null) {
                 String email = resend.strip().toLowerCase(Locale.ROOT);

@@ -57,7 +57,7 @@ final class ScheduleCommand implements Callable<Integer> {
         if (answered.isPresent()) {
             return answered.get();
         }
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             return print(out, db.dataSource(), settings, schedules);
         }
     }

@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = configured.settings();
         Schedules schedules = Schedules.load(configured.config, settings.zone());
         Clock clock = Clock.system(settings.zone());
-        try (Database db = Database.open(settings.storeUrl());
+        try (Database db = Database.open(settings.store());
              ServiceChannel channel = listen(settings.storeUrl(), new InService(db.dataSource(), db.where(), settings, schedules))) {
             BulletinScheduler service;
             BulletinScheduler.Reconciled r;

@@ -91,7 +91,7 @@ final class TriggerCommand implements Callable<Integer> {
         if (answered.isPresent()) {
             return answered.get();
         }
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             return request(out, err, p, db.dataSource(), schedules, Clock.system(settings.zone()));
         }
     }

@@ -26,6 +26,7 @@ import vn.bantin.delivery.Backoff;
 import vn.bantin.delivery.MailFrom;
 import vn.bantin.delivery.SmtpSettings;
 import vn.bantin.store.Database;
+import vn.bantin.store.StoreAddress;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Level;
 import vn.bantin.indicator.Method;
@@ -119,6 +120,9 @@ public final class ConfigLoader {
         d.put("render.lease", vn.bantin.store.RenderClaims.DEFAULT_LEASE.toString());
         d.put("render.wait", vn.bantin.store.RenderClaims.DEFAULT_WAIT.toString());
         d.put("store.url", Database.DEFAULT_URL);
+        d.put("store.user", "");
+        d.put("store.password-env", StoreAddress.DEFAULT_PASSWORD_VARIABLE);
+        d.put("store.archive", "");
         d.put("readiness.retry-every", "PT2H");
         d.put("readiness.max-retries", "36");
         return Map.copyOf(d);
@@ -170,7 +174,7 @@ public final class ConfigLoader {
         }
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
-                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), storeUrl(), mail(), readiness(),
+                new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), store(), mail(), readiness(),
                 templateLimits(), render());
     }
 
@@ -271,15 +275,34 @@ public final class ConfigLoader {
         return new TemplateLimits(maxPages, timeout, hosts);
     }
 
-    private String storeUrl() {
+    private StoreAddress store() {
         String url = text("store.url");
-        if (!url.startsWith("jdbc:h2:")) {
-            // Not bad(): a URL may carry a password, so only its part before any settings or query is shown.
-            String shown = Database.where(url).replaceAll("\\?.*", "");
-            throw new ConfigException(file + ": store.url=" + shown + (shown.equals(url) ? "" : "…") + " is not valid;"
-                    + " expected an H2 JDBC URL such as " + Database.DEFAULT_URL);
+        // Not bad(): a URL may carry a password, so only its part before any settings or parameters is shown.
+        String shown = Database.where(url);
+        String elided = shown + (shown.equals(url) ? "" : "…");
+        boolean server = url.startsWith("jdbc:postgresql://");
+        if (!url.startsWith("jdbc:h2:") && !server) {
+            throw new ConfigException(file + ": store.url=" + elided + " is not valid; expected an H2 JDBC URL such as "
+                    + Database.DEFAULT_URL + " or a PostgreSQL one such as jdbc:postgresql://db.example:5432/bantin");
         }
-        return url;
+        if (server && url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]\\s*password\\s*=.*")) {
+            throw new ConfigException(file + ": store.url=" + elided + " carries a password (not shown here); remove it from"
+                    + " the URL and put it in the environment variable named by store.password-env (default "
+                    + StoreAddress.DEFAULT_PASSWORD_VARIABLE + ")");
+        }
+        String user = text("store.user");
+        if (server && user.isEmpty()) {
+            throw new ConfigException(file + ": store.user is not set; a PostgreSQL store (store.url=" + elided + ") needs the"
+                    + " user that owns its database, e.g. store.user=bantin");
+        }
+        if (!server && !user.isEmpty()) {
+            throw new ConfigException(file + ": store.user=" + user + " is for a PostgreSQL store; remove it: an H2 store's"
+                    + " accounts are in the credentials file beside it");
+        }
+        environmentVariableName("store.password-env");
+        String archive = text("store.archive");
+        return new StoreAddress(url, server ? user : null, text("store.password-env"),
+                archive.isEmpty() ? null : java.nio.file.Path.of(archive));
     }
 
     private Settings.Mail mail() {

@@ -20,8 +20,13 @@ import vn.bantin.source.SourceOptions;
 public record Settings(Organisation organisation, Path dataDir, Path outDir, Path outboxDir, Path templatesDir,
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
-                       String storeUrl, Mail mail, Readiness readiness,
+                       vn.bantin.store.StoreAddress store, Mail mail, Readiness readiness,
                        TemplateLimits templateLimits, Render render) {
+
+    /** The store's URL ({@code store.url}, or {@code --store}). */
+    public String storeUrl() {
+        return store.url();
+    }
 
     /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
     public record Readiness(java.time.Duration retryEvery, int maxRetries) {}
@@ -56,21 +61,21 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, url, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
     }
 }

@@ -513,7 +513,7 @@ public final class BulletinRun {
 
     private void deliver(RunRequest request, long runId, Rendered bulletin, List<Path> files, MessageComposer composer,
                          LedgerDelivery delivery, List<RunResult.Delivery> out) {
-        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
+        AttachmentArchive archive = new AttachmentArchive(db, clock, settings.store().archiveFolder());
         for (Recipient r : settings.recipients()) {
             if (!request.delivers(r, bulletin.bulletin()) || (bulletin.unit() != null && !bulletin.unit().equals(r.unit()))) {
                 continue;

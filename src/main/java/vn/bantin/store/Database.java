@@ -52,12 +52,53 @@ public final class Database implements AutoCloseable {
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
     private static final org.h2.Driver DRIVER = org.h2.Driver.load();
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Runnable closer;
     private final String where;
+    private final boolean server;
 
     private Database(JdbcConnectionPool pool, String where) {
+        this(pool, pool::dispose, where, false);
+    }
+
+    private Database(DataSource pool, Runnable closer, String where, boolean server) {
         this.pool = pool;
+        this.closer = closer;
         this.where = where;
+        this.server = server;
+    }
+
+    /** Opens the store at {@code address}, waiting up to {@link #DEFAULT_WAIT} for a held file or row. */
+    public static Database open(StoreAddress address) {
+        return open(address, DEFAULT_WAIT);
+    }
+
+    /**
+     * Opens the store at {@code address}: an H2 store as {@link #open(String, Duration)}, a PostgreSQL one as its
+     * configured user ({@link PostgresStore}). Either way the schema is brought up to date first.
+     *
+     * @param wait how long to wait for a held file (H2), a connection or a locked row
+     */
+    public static Database open(StoreAddress address, Duration wait) {
+        return open(address, wait, System::getenv);
+    }
+
+    /** As {@link #open(StoreAddress, Duration)}, with the environment variables looked up in {@code environment}. */
+    static Database open(StoreAddress address, Duration wait, java.util.function.UnaryOperator<String> environment) {
+        if (!address.isServer()) {
+            if (address.user() != null) {
+                throw new StoreException("The store " + address.where() + " is an H2 store, whose accounts are in the"
+                        + " credentials file beside it; remove store.user (it is for a PostgreSQL store).");
+            }
+            return open(address.url(), wait);
+        }
+        PostgresStore.Opened opened = PostgresStore.open(address, wait, environment);
+        return new Database(opened.pool(), opened.pool()::close, address.where(), true);
+    }
+
+    /** True when the store is a database server (PostgreSQL) that other processes and machines may share. */
+    public boolean isServer() {
+        return server;
     }
 
     /** Opens the store at {@code url} with its credentials file, waiting up to {@link #DEFAULT_WAIT} for a held file. */
@@ -170,8 +211,9 @@ public final class Database implements AutoCloseable {
 
     private static void refuseUnsupported(String url, String where) {
         if (!url.startsWith(H2)) {
-            throw new StoreException("The store URL " + where + " is not supported: this version keeps its store in H2"
-                    + " (a URL that starts with jdbc:h2:, such as " + DEFAULT_URL + ").");
+            throw new StoreException("The store URL " + where + " is not supported here: open it with its user"
+                    + " (store.user) as a PostgreSQL store (jdbc:postgresql://host:5432/bantin), or give an H2 URL such as "
+                    + DEFAULT_URL + ".");
         }
         String settings = url.toUpperCase(Locale.ROOT);
         if (settings.matches(".*;\\s*(USER|PASSWORD)\\s*=.*")) {
@@ -339,7 +381,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pooled connections; with the last one H2 closes the file and lets another process own it. */
     @Override
     public void close() {
-        pool.dispose();
+        closer.run();
     }
 
     static StoreException opening(String where, String user, Duration wait, SQLException e) {
@@ -361,10 +403,16 @@ public final class Database implements AutoCloseable {
         return new StoreException(sentence, e);
     }
 
-    /** The URL without its {@code ;KEY=VALUE} settings. */
+    /** The URL without its {@code ;KEY=VALUE} settings (H2) or {@code ?key=value} parameters (PostgreSQL). */
     public static String where(String url) {
-        int semicolon = url.indexOf(';');
-        return semicolon < 0 ? url : url.substring(0, semicolon);
+        int end = url.length();
+        for (char c : new char[] {';', '?', '&'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return url.substring(0, end);
     }
 
     /**

@@ -45,7 +45,9 @@ class BulletinSchedulerTest {
 
     @AfterEach
     void closeDatabase() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     /** Short poll and check-in so that a test waits a second, not half a minute. */
@@ -131,7 +133,7 @@ class BulletinSchedulerTest {
         // store: a second scheduler instance, on its own pool of the same database, that never runs a job.
         Launches launches = new Launches();
         BulletinScheduler service = service(schedules(), launches, leaders());
-        try (Database second = Database.open(TestStores.url(dir));
+        try (Database second = db.openAgain();
              BulletinScheduler client = BulletinScheduler.client(second.dataSource(), schedules(), Clock.system(HCM))) {
             assertTrue(client.aliveInstances().isEmpty(), "no service yet");
             service.start();

@@ -30,19 +30,26 @@ class DeliveryLedgerTest {
 
     @TempDir
     Path dir;
+    private TestStores.Fresh store;
     private Database db;
     private final SettableClock clock = new SettableClock();
     private DeliveryLedger ledger;
 
     @BeforeEach
     void open() {
-        db = Database.open(TestStores.url(dir));
+        store = TestStores.fresh(dir);
+        db = store.open();
         ledger = new DeliveryLedger(db.dataSource(), clock, Duration.ofMinutes(10));
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

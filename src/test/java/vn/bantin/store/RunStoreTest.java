@@ -22,19 +22,26 @@ import vn.bantin.indicator.Period;
 class RunStoreTest {
     @TempDir
     Path dir;
+    private TestStores.Fresh store;
     private Database db;
     private final SettableClock clock = new SettableClock(Instant.parse("2023-01-05T01:00:00Z"));
     private RunStore runs;
 
     @BeforeEach
     void open() {
-        db = Database.open(TestStores.url(dir));
+        store = TestStores.fresh(dir);
+        db = store.open();
         runs = new RunStore(db.dataSource(), clock);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

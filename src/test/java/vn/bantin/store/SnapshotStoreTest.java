@@ -33,20 +33,27 @@ class SnapshotStoreTest {
 
     @TempDir
     Path dir;
+    private TestStores.Fresh store;
     private Database db;
     private SnapshotStore snapshots;
     private RunStore runs;
 
     @BeforeEach
     void open() {
-        db = Database.open(TestStores.url(dir));
+        store = TestStores.fresh(dir);
+        db = store.open();
         snapshots = new SnapshotStore(db.dataSource());
         runs = new RunStore(db.dataSource(), new SettableClock());
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

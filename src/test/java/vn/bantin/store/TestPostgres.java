@@ -1,0 +1,86 @@
+package vn.bantin.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A fresh database on the PostgreSQL server of 127.0.0.1:5432 (user postgres, trust authentication), made with a
+ * unique name and dropped by {@link #close()}. Where no server answers, the test that asked for one is skipped with
+ * the reason, unless PostgreSQL is required (environment BANTIN_REQUIRE_POSTGRES=1, as in CI, or system property
+ * bantin.requirePostgres=true): then it fails.
+ */
+public final class TestPostgres implements AutoCloseable {
+    public static final String HOST = "127.0.0.1";
+    public static final int PORT = 5432;
+    public static final String ADMIN = "postgres";
+    private static final String SERVER = "jdbc:postgresql://" + HOST + ":" + PORT + "/";
+
+    private final String name;
+
+    private TestPostgres(String name) {
+        this.name = name;
+    }
+
+    /** Makes a new database; skips (or fails, when required) the calling test when the server does not answer. */
+    public static TestPostgres create() {
+        String name = "bantin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            String reason = "PostgreSQL not reachable on " + HOST + ":" + PORT + ": " + Database.firstLine(e.getMessage());
+            if (required()) {
+                Assertions.fail(reason + " (BANTIN_REQUIRE_POSTGRES=1 or -Dbantin.requirePostgres=true: the PostgreSQL tests"
+                        + " must run)", e);
+            }
+            Assumptions.abort(reason + "; the test is skipped (set BANTIN_REQUIRE_POSTGRES=1 to make this a failure)");
+        }
+        return new TestPostgres(name);
+    }
+
+    static boolean required() {
+        return "1".equals(System.getenv("BANTIN_REQUIRE_POSTGRES")) || Boolean.getBoolean("bantin.requirePostgres");
+    }
+
+    static Connection admin(String database) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", ADMIN);
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "60");
+        return DriverManager.getConnection(SERVER + database, p);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return SERVER + name;
+    }
+
+    /** The store in this database, as the server's user postgres (no password: trust authentication). */
+    public StoreAddress address() {
+        return new StoreAddress(url(), ADMIN, StoreAddress.DEFAULT_PASSWORD_VARIABLE, null);
+    }
+
+    /** A connection to this database as postgres, for a test to look at what the program wrote. */
+    public Connection connect() throws SQLException {
+        return admin(name);
+    }
+
+    /** Drops the database, ending the connections still open to it. */
+    @Override
+    public void close() {
+        try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
