@@ -96,6 +96,12 @@ final class HistoryCommand implements Callable<Integer> {
                     q.finishedAt() == null ? "" : ", took " + seconds(q.startedAt(), q.finishedAt()));
             o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
                     + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
+            // Which inputs it read: a gathered snapshot, or the data folder as it was then.
+            String inputs = store.snapshotOf(first.id()).map(id -> "inputs " + settings.inputsDir().resolve(id))
+                    .orElse(first.inputChecksums().isEmpty() ? null : "inputs from the data folder");
+            if (inputs != null) {
+                o.println("    " + inputs);
+            }
             for (RunRow r : q.runs()) {
                 // The sentence of a run that did not succeed, unless it only repeats the totals above.
                 boolean onlyTotals = r.totals() != null && r.totals().describe().equals(r.message());

@@ -52,6 +52,7 @@ import vn.bantin.report.UnitParameters;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
 import vn.bantin.source.InputChecksums;
+import vn.bantin.source.InputSnapshot;
 import vn.bantin.source.QualityGate;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceOptions;
@@ -82,6 +83,10 @@ public final class BulletinRun {
     private final Backoff.Sleeper sleeper;
     private final TemplateCache templates;
     private StopRequest stop = StopRequest.NEVER;
+    /** Whether the run's inputs are chosen (the latest gathered snapshot of the period, or the data folder). */
+    private boolean inputsChosen;
+    /** The gathered snapshot the run reads ({@code <period>/<timestamp>}); null: the data folder. */
+    private String snapshotId;
 
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
         this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, new TemplateCache());
@@ -121,6 +126,16 @@ public final class BulletinRun {
      * that is {@code succeeded} only when every message was delivered.
      */
     public RunResult run(RunRequest request) throws IOException {
+        if (!inputsChosen) {
+            // The latest complete snapshot gathered for the period, when there is one; else the data folder.
+            java.util.Optional<InputSnapshot> snapshot = InputSnapshot.latest(settings.inputsDir(), request.period().key());
+            BulletinRun chosen = new BulletinRun(snapshot.map(s -> settings.withSourceOptions(s.options(settings.sourceOptions())))
+                    .orElse(settings), sender, clock, listener, db, sleeper, templates);
+            chosen.stop = stop;
+            chosen.inputsChosen = true;
+            chosen.snapshotId = snapshot.map(InputSnapshot::id).orElse(null);
+            return chosen.run(request);
+        }
         Instant started = clock.instant();
         RunStore runs = new RunStore(db, clock);
         runs.markAbandoned();
@@ -167,7 +182,10 @@ public final class BulletinRun {
         }
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
-        runs.recordInputs(runId, templateHashes(renderer), InputChecksums.of(options));
+        Map<String, String> templateHashes = templateHashes(renderer);
+        runs.recordInputs(runId, templateHashes, InputChecksums.of(options));
+        runs.recordSnapshot(runId, snapshotId);
+        keepTemplates(templateHashes);
         if (makeable.isEmpty()) {
             throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
         }
@@ -264,6 +282,13 @@ public final class BulletinRun {
                 .map(Recipient::email).toList();
         out.add(new RunResult.NotMade(bulletin, unit, problem, recipients));
         listener.notMade(bulletin, unit, problem);
+    }
+
+    /** Every template file the run uses is kept once by its hash, so that {@code run --reproduce} can use it again. */
+    private void keepTemplates(Map<String, String> hashes) {
+        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
+        Path base = settings.templatesDir().toAbsolutePath().normalize();
+        hashes.forEach((file, hash) -> archive.keepFile(base.resolve(file), hash));
     }
 
     /** The content hash of each template the run compiled and of the files they share (styles, images, wording). */
@@ -415,7 +440,7 @@ public final class BulletinRun {
      * snapshots kept by the run that made it (a monthly export holds one month, plus stray rows of the month before
      * that must not pass for it); null when neither has any.
      */
-    private Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats) {
+    Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats) {
         if (Readiness.covers(stats, tally.period())) {
             return Comparison.of(engine.compute(tree, tally));
         }
