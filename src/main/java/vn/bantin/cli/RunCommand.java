@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 only.addAll(again);
             }
             o.printf("bantin: %s for %s (%s .. %s), data from %s, messages to the %s%n", String.join(" and ", bulletins),
-                    p.key(), p.start(), p.end(), settings.dataDir(), Senders.describe(settings));
+                    p.key(), p.start(), p.end(), vn.bantin.run.RunInputs.of(settings, p).describe(), Senders.describe(settings));
             StopRequest stop = new StopRequest();
             RunRequest request = new RunRequest(p, bulletins, only, force,
                     resend != null ? "resend" : resendFailed ? "resend-failed" : "cli");

@@ -52,7 +52,6 @@ import vn.bantin.report.UnitParameters;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
 import vn.bantin.source.InputChecksums;
-import vn.bantin.source.InputSnapshot;
 import vn.bantin.source.QualityGate;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceOptions;
@@ -128,12 +127,11 @@ public final class BulletinRun {
     public RunResult run(RunRequest request) throws IOException {
         if (!inputsChosen) {
             // The latest complete snapshot gathered for the period, when there is one; else the data folder.
-            java.util.Optional<InputSnapshot> snapshot = InputSnapshot.latest(settings.inputsDir(), request.period().key());
-            BulletinRun chosen = new BulletinRun(snapshot.map(s -> settings.withSourceOptions(s.options(settings.sourceOptions())))
-                    .orElse(settings), sender, clock, listener, db, sleeper, templates);
+            RunInputs inputs = RunInputs.of(settings, request.period());
+            BulletinRun chosen = new BulletinRun(inputs.settings(), sender, clock, listener, db, sleeper, templates);
             chosen.stop = stop;
             chosen.inputsChosen = true;
-            chosen.snapshotId = snapshot.map(InputSnapshot::id).orElse(null);
+            chosen.snapshotId = inputs.snapshotId();
             return chosen.run(request);
         }
         Instant started = clock.instant();
