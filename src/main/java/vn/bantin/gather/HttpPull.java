@@ -58,6 +58,8 @@ import vn.bantin.source.SourceFormat;
 final class HttpPull {
     private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Pages between two progress lines. */
+    static final int PAGES_PER_LINE = 10;
 
     private final SourceFile source;
     private final SourceFormat format;
@@ -113,7 +115,9 @@ final class HttpPull {
                     }
                     out.row(values);
                 }
-                progress.accept("  " + source.key() + ": page " + number + ", " + String.format("%,d", out.rows()) + " rows");
+                if (number % PAGES_PER_LINE == 0) {
+                    progress.accept("  " + source.key() + ": page " + number + ", " + String.format("%,d", out.rows()) + " rows");
+                }
                 number++;
                 url = remote.paged() ? address(number) : next(url, rows.next(), headers);
             }

@@ -35,7 +35,8 @@ class HttpGatherTest {
             GatherScene web = new GatherScene(tmp, "from-web", service.sources(GatherScene.FILES, "BANTIN_TEST_HTTP_TOKEN", ""));
             GatherScene.Result gathered = web.cli("gather", "--period", "2022");
             assertEquals(0, gathered.exitCode(), gathered.toString());
-            assertTrue(gathered.out().contains("documents: page 15, 72,893 rows"), gathered.toString());
+            assertTrue(gathered.out().contains("  documents: page 10, 50,000 rows\n")
+                    && gathered.out().contains("  documents: 72,893 rows\n"), gathered.toString());
             assertTrue(service.requests().contains("/api/documents?from=2022-01-01&to=2022-12-31&page=16"),
                     "pages until one has no rows: " + service.requests());
             String manifest = Files.readString(web.inputs("2022").resolve(web.snapshotFolders("2022").get(0))
