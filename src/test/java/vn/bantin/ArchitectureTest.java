@@ -29,6 +29,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingBelowGatherDependsOnIt() {
+        noClasses().that().resideInAnyPackage("vn.bantin.source..", "vn.bantin.indicator..", "vn.bantin.report..",
+                        "vn.bantin.delivery..", "vn.bantin.store..", "vn.bantin.config..", "vn.bantin.run..", "vn.bantin.schedule..")
+                .should().dependOnClassesThat().resideInAPackage("vn.bantin.gather..").check(CLASSES);
+    }
+
+    @Test
     void onlyTheCliUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("vn.bantin.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);

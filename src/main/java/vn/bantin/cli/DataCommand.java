@@ -45,6 +45,9 @@ final class DataCommand {
             PrintWriter o = spec.commandLine().getOut();
             Settings settings = configured.settings();
             Period p = period == null ? null : Period.parse(period);
+            if (p != null) {
+                settings = vn.bantin.run.RunInputs.of(settings, p).settings(); // what a run of the period reads
+            }
             o.println("data check of " + settings.dataDir().toAbsolutePath() + (p == null ? "" : " for " + p.key()));
             // The very check a run makes, for the periods a run with unit bulletins reads.
             List<Period> periods = p == null ? List.of() : List.of(p, p.previous(), p.sameLastYear());

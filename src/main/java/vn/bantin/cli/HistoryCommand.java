@@ -98,6 +98,12 @@ final class HistoryCommand implements Callable<Integer> {
             o.println("    " + q.totals().describe() + (batches ? " in " + q.runs().size() + " batches" : "")
                     + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause())
                     + (batches || first.node() == null ? "" : "; ran on " + first.node()));
+            // Which inputs it read: a gathered snapshot, or the data folder as it was then.
+            String inputs = store.snapshotOf(first.id()).map(id -> "inputs " + settings.inputsDir().resolve(id))
+                    .orElse(first.inputChecksums().isEmpty() ? null : "inputs from the data folder");
+            if (inputs != null) {
+                o.println("    " + inputs);
+            }
             for (RunRow r : q.runs()) {
                 // The sentence of a run that did not succeed, unless it only repeats the totals above; with several
                 // batches, each batch with the node that ran it.

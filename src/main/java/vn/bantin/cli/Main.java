@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar bantin.jar <command>}. Exit 0 on success, 2 on bad usage, config or input, 1 otherwise. */
 @Command(name = "bantin", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Digital-transformation bulletins from the province's shared platforms.",
-        subcommands = {RunCommand.class, DataCommand.class, HistoryCommand.class, ScheduleCommand.class,
+        subcommands = {RunCommand.class, GatherCommand.class, InputsCommand.class, DataCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 TriggerCommand.class, StoreCommand.class, TemplatesCommand.class, PreviewCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--period", required = true, paramLabel = "P",
+    @Option(names = "--period", paramLabel = "P",
             description = "2022 (year), 2022-12 (month), 2022-Q4 (quarter) or 2022-01-01..2022-06-30 (range)")
     private String period;
 
@@ -69,9 +69,23 @@ final class RunCommand implements Callable<Integer> {
                     + " addresses); prints how many and to whom first")
     private boolean resendFailed;
 
+    @Option(names = "--reproduce", paramLabel = "RUN_ID",
+            description = "make run RUN_ID's bulletins again (from its archived inputs and templates) into --to; sends nothing")
+    private Long reproduce;
+
+    @Option(names = "--to", paramLabel = "DIR", description = "with --reproduce: the folder the bulletins go to")
+    private Path to;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (reproduce != null) {
+            return reproduce(o);
+        }
+        if (period == null) {
+            throw new picocli.CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--period"),
+                    "Missing required option: '--period=P'");
+        }
         Period p = Period.parse(period);
         Settings settings = configured.settings();
         if (out != null) {
@@ -113,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 only.addAll(again);
             }
             o.printf("bantin: %s for %s (%s .. %s), data from %s, messages to the %s%n", String.join(" and ", bulletins),
-                    p.key(), p.start(), p.end(), settings.dataDir(), Senders.describe(settings));
+                    p.key(), p.start(), p.end(), vn.bantin.run.RunInputs.of(settings, p).describe(), Senders.describe(settings));
             StopRequest stop = new StopRequest();
             RunRequest request = new RunRequest(p, bulletins, only, force,
                     resend != null ? "resend" : resendFailed ? "resend-failed" : "cli");
@@ -164,6 +178,25 @@ final class RunCommand implements Callable<Integer> {
                 return Failures.BAD_INPUT;
             }
             return r.failedDeliveries() == 0 ? 0 : Failures.FAILED;
+        }
+    }
+
+    /** {@code run --reproduce RUN_ID --to DIR}: the run's bulletins again, nothing sent nor recorded. */
+    private int reproduce(PrintWriter o) throws java.io.IOException {
+        if (to == null) {
+            throw new picocli.CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--to"),
+                    "Missing required option: '--to=DIR'");
+        }
+        Settings settings = configured.settings();
+        try (Database db = Database.open(settings.storeUrl())) {
+            vn.bantin.run.Reproduction.Made made = vn.bantin.run.Reproduction.make(settings, db.dataSource(), reproduce, to);
+            o.println("run " + made.runId() + " (" + made.periodKey() + ") made again from " + made.inputs()
+                    + " and the templates it used; nothing sent:");
+            made.files().stream().limit(4).forEach(f -> o.println("  " + f));
+            if (made.files().size() > 4) {
+                o.println("  … and " + (made.files().size() - 4) + " more in " + to);
+            }
+            return 0;
         }
     }
 

@@ -36,6 +36,7 @@ final class RunLauncher implements BulletinLauncher {
     private final PrintWriter out;
     /** Kept from run to run: an unchanged template is compiled once per service, an edited one on its next run. */
     private final TemplateCache templates = new TemplateCache();
+    private final vn.bantin.gather.ScheduledGather gather = new vn.bantin.gather.ScheduledGather();
 
     RunLauncher(Settings settings, DataSource store, PrintWriter out) {
         this.settings = settings;
@@ -49,11 +50,13 @@ final class RunLauncher implements BulletinLauncher {
         RunRequest run = new RunRequest(request.period(), Set.of(request.bulletin()), Set.copyOf(request.recipientBatch()),
                 request.force(), request.cause(), request.requestId());
         RunResult r;
+        gather.before(settings, request.requestId(), request.period(), out::println);
         try {
             r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store, Backoff.Sleeper.REAL,
                     templates).run(run);
         } catch (NotReadyException e) {
-            // The exports are late: try again later (the administrator was told by the run).
+            // The exports are late: try again later (the administrator was told by the run), gathering again.
+            gather.again(request.requestId(), request.period());
             throw new RetryLater(e.getMessage(), settings.readiness().retryEvery(), settings.readiness().maxRetries());
         } catch (RenderBusyException e) {
             // Another node rendered this period for longer than render.wait, or this one was stopped while waiting.

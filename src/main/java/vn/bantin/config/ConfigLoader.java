@@ -101,7 +101,10 @@ public final class ConfigLoader {
             d.put(k + "sheet", "");
             d.put(k + "header-row", "1");
             d.put(k + "max-reject-percent", "");
+            RemoteSourceReader.addDefaults(d, f);
         }
+        d.put("inputs.dir", "");
+        d.put("inputs.keep", "12");
         d.put("mail.from", "bantin@localhost");
         d.put("mail.from-name", "bantin");
         d.put("mail.admin", "");
@@ -168,6 +171,13 @@ public final class ConfigLoader {
         for (SourceFile f : SourceFile.values()) {
             sources.put(f, new SourceFormatReader(file.toString(), this::raw, this::bad, props, f, maxReject).read());
         }
+        Map<SourceFile, vn.bantin.source.RemoteSource> remotes = new EnumMap<>(SourceFile.class);
+        for (SourceFile f : SourceFile.values()) {
+            vn.bantin.source.RemoteSource remote = new RemoteSourceReader(file.toString(), this::raw, this::bad, f).read();
+            if (remote != null) {
+                remotes.put(f, remote);
+            }
+        }
         String language = text("language");
         if (!language.matches("[a-z]{2}")) {
             throw bad("language", "a two-letter language code such as vi or en");
@@ -175,13 +185,27 @@ public final class ConfigLoader {
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
                 new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), store(), mail(), readiness(),
-                templateLimits(), render());
+                templateLimits(), render(), inputs(remotes));
     }
 
     private Settings.Render render() {
         return new Settings.Render(duration("render.lease", "how long a render claim holds a period before another node"
                 + " may take it over"), duration("render.wait", "how long a run waits for another node"
                 + " rendering the same period"));
+    }
+
+    private Settings.Inputs inputs(Map<SourceFile, vn.bantin.source.RemoteSource> remotes) {
+        int keep = -1;
+        try {
+            keep = Integer.parseInt(text("inputs.keep"));
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (keep < 1) {
+            throw bad("inputs.keep", "how many gathered snapshots of a period 'inputs prune' keeps, 1 or more");
+        }
+        String dir = text("inputs.dir");
+        return new Settings.Inputs(dir.isEmpty() ? null : Path.of(dir), keep, Map.copyOf(remotes));
     }
 
     String raw(String key) {

@@ -21,11 +21,26 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
                        vn.bantin.store.StoreAddress store, Mail mail, Readiness readiness,
-                       TemplateLimits templateLimits, Render render) {
+                       TemplateLimits templateLimits, Render render, Inputs inputs) {
 
     /** The store's URL ({@code store.url}, or {@code --store}). */
     public String storeUrl() {
         return store.url();
+    }
+
+    /**
+     * Gathered inputs: the folder of the snapshots ({@code dir} null: {@code inputs} beside the store's archive,
+     * {@code var/inputs}), how many snapshots of a period {@code inputs prune} keeps, and the exports pulled from a
+     * database or a web service.
+     */
+    public record Inputs(Path dir, int keep, Map<SourceFile, vn.bantin.source.RemoteSource> remotes) {
+        public static final Inputs NONE = new Inputs(null, 12, Map.of());
+    }
+
+    /** The folder of gathered snapshots, {@code <folder>/<period>/<timestamp>/}. */
+    public Path inputsDir() {
+        return inputs.dir() != null ? inputs.dir()
+                : store.archiveFolder().resolveSibling("inputs");
     }
 
     /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
@@ -59,23 +74,34 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
         return new SourceOptions(dataDir, sources, zone);
     }
 
+    /** The same settings reading the exports as {@code options} says (a gathered snapshot). */
+    public Settings withSourceOptions(SourceOptions options) {
+        return new Settings(organisation, options.dataDir(), outDir, outboxDir, templatesDir, zone, language, method,
+                targets, Map.copyOf(options.formats()), mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+    }
+
+    public Settings withTemplatesDir(Path dir) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, dir, zone, language, method, targets,
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+    }
+
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render, inputs);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
     }
 }

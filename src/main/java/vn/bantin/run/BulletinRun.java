@@ -84,6 +84,10 @@ public final class BulletinRun {
     private final Backoff.Sleeper sleeper;
     private final TemplateCache templates;
     private StopRequest stop = StopRequest.NEVER;
+    /** Whether the run's inputs are chosen (the latest gathered snapshot of the period, or the data folder). */
+    private boolean inputsChosen;
+    /** The gathered snapshot the run reads ({@code <period>/<timestamp>}); null: the data folder. */
+    private String snapshotId;
 
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
         this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, new TemplateCache());
@@ -123,6 +127,15 @@ public final class BulletinRun {
      * that is {@code succeeded} only when every message was delivered.
      */
     public RunResult run(RunRequest request) throws IOException {
+        if (!inputsChosen) {
+            // The latest complete snapshot gathered for the period, when there is one; else the data folder.
+            RunInputs inputs = RunInputs.of(settings, request.period());
+            BulletinRun chosen = new BulletinRun(inputs.settings(), sender, clock, listener, db, sleeper, templates);
+            chosen.stop = stop;
+            chosen.inputsChosen = true;
+            chosen.snapshotId = inputs.snapshotId();
+            return chosen.run(request);
+        }
         Instant started = clock.instant();
         RunStore runs = new RunStore(db, clock);
         runs.markAbandoned();
@@ -174,7 +187,10 @@ public final class BulletinRun {
         }
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
-        runs.recordInputs(runId, templateHashes(renderer), InputChecksums.of(options));
+        Map<String, String> templateHashes = templateHashes(renderer);
+        runs.recordInputs(runId, templateHashes, InputChecksums.of(options));
+        runs.recordSnapshot(runId, snapshotId);
+        keepTemplates(templateHashes);
         if (makeable.isEmpty()) {
             throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
         }
@@ -271,6 +287,13 @@ public final class BulletinRun {
                 .map(Recipient::email).toList();
         out.add(new RunResult.NotMade(bulletin, unit, problem, recipients));
         listener.notMade(bulletin, unit, problem);
+    }
+
+    /** Every template file the run uses is kept once by its hash, so that {@code run --reproduce} can use it again. */
+    private void keepTemplates(Map<String, String> hashes) {
+        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
+        Path base = settings.templatesDir().toAbsolutePath().normalize();
+        hashes.forEach((file, hash) -> archive.keepFile(base.resolve(file), hash));
     }
 
     /** The content hash of each template the run compiled and of the files they share (styles, images, wording). */
@@ -452,7 +475,7 @@ public final class BulletinRun {
      * snapshots kept by the run that made it (a monthly export holds one month, plus stray rows of the month before
      * that must not pass for it); null when neither has any.
      */
-    private Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats) {
+    Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats) {
         if (Readiness.covers(stats, tally.period())) {
             return Comparison.of(engine.compute(tree, tally));
         }

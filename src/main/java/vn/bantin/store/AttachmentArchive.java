@@ -101,6 +101,28 @@ public final class AttachmentArchive {
         }
     }
 
+    /**
+     * Keeps {@code file} in the archive under its SHA-256 (once: a file already there is not copied again) and returns
+     * where; for files a run must be able to use again, such as its templates.
+     */
+    public Kept keepFile(Path file, String knownSha256) {
+        try {
+            if (knownSha256 != null && Files.isRegularFile(folder.resolve(knownSha256))) {
+                return new Kept(file.getFileName().toString(), knownSha256, Files.size(folder.resolve(knownSha256)),
+                        folder.resolve(knownSha256));
+            }
+            return store(file);
+        } catch (IOException e) {
+            throw new StoreException("The archive " + folder + " could not keep a copy of " + file + ": " + e.getMessage()
+                    + "; check that the folder is writable and the disk not full.", e);
+        }
+    }
+
+    /** The archived file of this SHA-256 (it may be absent). */
+    public Path file(String sha256) {
+        return folder.resolve(sha256);
+    }
+
     /** The files linked to the delivery with this id, as archived. */
     public List<Kept> of(long deliveryId) {
         String sql = "SELECT file_name, sha256, size_bytes FROM delivery_attachment WHERE delivery_id = ? ORDER BY file_name";

@@ -85,6 +85,40 @@ public final class RunStore {
                 Jdbc.lines(templateHashes), Jdbc.lines(inputChecksums), id);
     }
 
+    /** Records which gathered snapshot run {@code id} reads ({@code <period>/<timestamp>}; null: the data folder). */
+    public void recordSnapshot(long id, String snapshot) {
+        update("record the inputs snapshot of run " + id, "UPDATE run SET inputs_snapshot = ? WHERE id = ?", snapshot, id);
+    }
+
+    /** The gathered snapshot run {@code id} read; empty when it read the data folder (or is not recorded). */
+    public Optional<String> snapshotOf(long id) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT inputs_snapshot FROM run WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The store could not read the inputs of run " + id + ": " + Database.reason(e) + ".", e);
+        }
+    }
+
+    /** Every gathered snapshot a recorded run refers to: these are never pruned. */
+    public java.util.Set<String> snapshotsInUse() {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT inputs_snapshot FROM run WHERE inputs_snapshot IS NOT NULL")) {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("The store could not read which snapshots runs refer to: " + Database.reason(e) + ".", e);
+        }
+    }
+
     /** Records that run {@code id} is still at work (so that a process on another host does not take it for dead). */
     public void heartbeat(long id) {
         update("record the progress of run " + id, "UPDATE run SET heartbeat_at = ? WHERE id = ? AND status = 'running'",

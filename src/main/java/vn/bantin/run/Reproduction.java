@@ -1,0 +1,169 @@
+package vn.bantin.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import vn.bantin.config.Settings;
+import vn.bantin.delivery.FileNames;
+import vn.bantin.delivery.Recipient;
+import vn.bantin.indicator.IndicatorEngine;
+import vn.bantin.indicator.Indicators;
+import vn.bantin.indicator.Period;
+import vn.bantin.indicator.Unit;
+import vn.bantin.report.BulletinContext;
+import vn.bantin.report.Comparison;
+import vn.bantin.report.JasperRenderer;
+import vn.bantin.report.Labels;
+import vn.bantin.report.ProvinceParameters;
+import vn.bantin.report.TemplateCache;
+import vn.bantin.report.UnitParameters;
+import vn.bantin.source.InputChecksums;
+import vn.bantin.source.InputSnapshot;
+import vn.bantin.source.SourceOptions;
+import vn.bantin.store.AttachmentArchive;
+import vn.bantin.store.RunRow;
+import vn.bantin.store.RunStore;
+
+/**
+ * Makes a past run's bulletins again, without sending or recording anything: from the inputs it read (its gathered
+ * snapshot, or the data folder while its files are still those the run recorded) and the template files it used, as
+ * kept in the archive under their hashes, dated as the run was. The figures and text are those of the run.
+ */
+public final class Reproduction {
+    private Reproduction() {
+    }
+
+    /** What was made: the run, where its inputs came from, the files written. */
+    public record Made(long runId, String periodKey, String inputs, List<Path> files) {
+    }
+
+    public static Made make(Settings settings, DataSource db, long runId, Path to) throws IOException {
+        Clock clock = Clock.system(settings.zone());
+        RunStore runs = new RunStore(db, clock);
+        RunRow run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("run " + runId
+                + " is not in the store; 'history' lists the runs"));
+        if (run.templateHashes().isEmpty()) {
+            throw new IllegalArgumentException("run " + runId + " recorded no templates (it stopped before it read them),"
+                    + " so there is nothing to make again");
+        }
+        Period period = Period.parse(run.periodKey().replace("_", ".."));
+        String inputs;
+        SourceOptions options;
+        java.util.Optional<String> snapshotId = runs.snapshotOf(runId);
+        if (snapshotId.isPresent()) {
+            InputSnapshot snapshot = InputSnapshot.find(settings.inputsDir(), snapshotId.get()).orElseThrow(() ->
+                    new IllegalArgumentException("run " + runId + " read the snapshot " + snapshotId.get() + ", which is no"
+                            + " longer in " + settings.inputsDir() + "; restore it from a backup"));
+            options = snapshot.options(settings.sourceOptions());
+            inputs = snapshot.dir().toString();
+        } else {
+            options = settings.sourceOptions();
+            Map<String, String> now = InputChecksums.of(options);
+            List<String> changed = run.inputChecksums().entrySet().stream()
+                    .filter(e -> !e.getValue().equals(now.get(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
+            if (!changed.isEmpty() || run.inputChecksums().isEmpty()) {
+                throw new IllegalArgumentException("run " + runId + " read the data folder, not a gathered snapshot, and "
+                        + (changed.isEmpty() ? "recorded no checksums of it" : String.join(", ", changed)
+                        + " in " + options.dataDir() + " changed since") + "; its inputs were not kept, so it cannot be made"
+                        + " again (gather before each run to keep them)");
+            }
+            inputs = options.dataDir() + " (unchanged since the run)";
+        }
+        Path templates = Files.createTempDirectory("bantin-templates-" + runId + "-");
+        try {
+            restoreTemplates(settings, db, clock, run, templates);
+            Settings then = settings.withTemplatesDir(templates).withSourceOptions(options);
+            List<Path> files = render(then, db, clock, run, period, to);
+            return new Made(runId, period.key(), inputs, files);
+        } finally {
+            try (Stream<Path> s = Files.walk(templates)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void restoreTemplates(Settings settings, DataSource db, Clock clock, RunRow run, Path into)
+            throws IOException {
+        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
+        for (Map.Entry<String, String> t : new TreeMap<>(run.templateHashes()).entrySet()) {
+            Path kept = archive.file(t.getValue());
+            Path target = into.resolve(t.getKey()).normalize();
+            if (!target.startsWith(into)) {
+                throw new IllegalArgumentException("run " + run.id() + " names a template outside its folder: " + t.getKey());
+            }
+            if (!Files.isRegularFile(kept)) {
+                throw new IllegalArgumentException("run " + run.id() + "'s template " + t.getKey() + " (SHA-256 "
+                        + t.getValue() + ") is not in the archive " + kept.getParent() + "; runs made before templates were"
+                        + " archived cannot be made again");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(kept, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static List<Path> render(Settings s, DataSource db, Clock clock, RunRow run, Period period, Path to)
+            throws IOException {
+        Set<String> bulletins = new LinkedHashSet<>(List.of(run.bulletin().split("\\+")));
+        ResourceBundle labels = Labels.load(s.templatesDir(), s.language());
+        JasperRenderer renderer = new JasperRenderer(s.templatesDir(), new TemplateCache(), s.templateLimits());
+        boolean units = bulletins.contains(RunRequest.UNIT);
+        List<Period> periods = units ? List.of(period, period.previous(), period.sameLastYear()) : List.of(period);
+        Gathering.Gathered data = Gathering.gather(s.sourceOptions(), periods, s.method().localityLevel(), r -> { },
+                RunListener.QUIET);
+        IndicatorEngine engine = new IndicatorEngine(s.targets(), s.method());
+        Indicators indicators = engine.compute(data.tree(), data.tally());
+        // Dated as the run was: the issue date and the time the data was read are the run's.
+        LocalDateTime readAt = LocalDateTime.ofInstant(run.startedAt(), s.zone());
+        BulletinContext context = new BulletinContext(s.organisation(), readAt.toLocalDate(), readAt,
+                BulletinRun.summaries(data.stats()));
+        List<Path> written = new ArrayList<>();
+        if (bulletins.contains(RunRequest.PROVINCE)) {
+            Map<String, Object> values = new ProvinceParameters(labels).build(indicators, data.tree(), context);
+            Path dir = Files.createDirectories(to.resolve("tinh"));
+            Path pdf = dir.resolve("ban-tin-" + period.key() + "-tinh.pdf");
+            Path xlsx = dir.resolve("ban-tin-" + period.key() + "-tinh.xlsx");
+            renderer.renderProvincePdf(values, labels, pdf);
+            renderer.renderProvinceXlsx(values, labels, xlsx);
+            written.addAll(List.of(pdf, xlsx));
+        }
+        if (units) {
+            BulletinRun comparisons = new BulletinRun(s, null, clock, RunListener.QUIET, db);
+            Comparison previous = comparisons.comparison(engine, data.tree(), data.tallies().get(period.previous()), data.stats());
+            Comparison yearAgo = comparisons.comparison(engine, data.tree(), data.tallies().get(period.sameLastYear()),
+                    data.stats());
+            Path dir = Files.createDirectories(to.resolve("don-vi"));
+            Set<String> codes = new LinkedHashSet<>();
+            s.recipients().stream().filter(r -> r.receives(RunRequest.UNIT)).map(Recipient::unit).forEach(codes::add);
+            for (String code : codes) {
+                Unit unit = data.tree().find(code).orElse(null);
+                if (unit == null) {
+                    continue;
+                }
+                Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, data.tree(), context,
+                        labels);
+                String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
+                renderer.renderUnitPdf(values, labels, dir.resolve(stem + ".pdf"));
+                renderer.renderUnitXlsx(values, labels, dir.resolve(stem + ".xlsx"));
+                written.addAll(List.of(dir.resolve(stem + ".pdf"), dir.resolve(stem + ".xlsx")));
+            }
+        }
+        return written;
+    }
+}
