@@ -31,8 +31,13 @@ public final class Engine766 {
      *                an item that needs one that is missing has no figure at any scope
      */
     public Scores766 compute(UnitTree tree, Tally766 tally, Set<String> present) {
+        return compute(tree, tally, present, tally.period());
+    }
+
+    /** As above, for the units measured during {@code measuredIn} (a comparison period scored for today's units). */
+    public Scores766 compute(UnitTree tree, Tally766 tally, Set<String> present, Period measuredIn) {
         Period period = tally.period();
-        List<Unit> measured = tree.units().stream().filter(u -> u.activeDuring(period)).toList();
+        List<Unit> measured = tree.units().stream().filter(u -> u.activeDuring(measuredIn)).toList();
         Set<String> absent = new LinkedHashSet<>();
         for (Item766 item : Item766.values()) {
             item.needs().stream().filter(c -> !present.contains(c)).forEach(absent::add);
