@@ -21,7 +21,14 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
                        String storeUrl, Mail mail, Readiness readiness,
-                       TemplateLimits templateLimits) {
+                       TemplateLimits templateLimits, Decision766 decision766) {
+
+    /**
+     * Decision 766: the points rule, the working-day calendar (holidays.csv), and the names of the two optional files
+     * of the data folder, official-766.csv (with its header names, column → the export's headers) and unit-changes.csv.
+     */
+    public record Decision766(vn.bantin.indicator.Scoring766 scoring, vn.bantin.indicator.WorkingDays workingDays,
+                              String officialFile, Map<String, List<String>> officialColumns, String unitChangesFile) {}
 
     /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
     public record Readiness(java.time.Duration retryEvery, int maxRetries) {}
@@ -47,21 +54,21 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits, decision766);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits, decision766);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, url, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, url, mail, readiness, templateLimits, decision766);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits, decision766);
     }
 }

@@ -20,6 +20,14 @@ import vn.bantin.indicator.Tally766.Counts;
 public final class Engine766 {
     public static final String PROVINCE = "province";
 
+    /** The Decision 766 columns of indicators-766 §2, as {@code file.column}: an export with none of them is pre-766. */
+    public static final Set<String> COLUMNS_766 = Set.of("procedures.fee_required", "procedures.full_online_eligible",
+            "procedures.citizen_facing", "dossiers.status", "dossiers.supplement_count", "dossiers.paused_days",
+            "dossiers.result_required", "dossiers.e_result", "dossiers.digitised", "dossiers.reused",
+            "dossiers.personal_store", "dossiers.vneid", "dossiers.synced_national", "dossiers.fee_due",
+            "dossiers.paid_online", "dossiers.fully_online", "feedback.due_date", "feedback.likes", "feedback.dislikes",
+            "feedback.reraised");
+
     private final Scoring766 scoring;
 
     public Engine766(Scoring766 scoring) {
