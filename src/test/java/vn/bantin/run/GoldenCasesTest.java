@@ -105,6 +105,7 @@ class GoldenCasesTest {
         // Kept for whoever updates a case by hand: what the code wrote, beside the build's other outputs.
         Path kept = Files.createDirectories(Path.of("target/golden-actual", dir.getFileName().toString()));
         Files.copy(work.resolve("indicators.csv"), kept.resolve("indicators.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(work.resolve("rejects.csv"), kept.resolve("rejects.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertEquals(Files.readString(dir.resolve("expected-indicators.csv")), Files.readString(work.resolve("indicators.csv")),
                 dir.getFileName() + ": indicators.csv");
