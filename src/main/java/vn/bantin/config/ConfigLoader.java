@@ -93,6 +93,22 @@ public final class ConfigLoader {
         d.put("target.dvc.on_time_share", "");
         d.put("target.pakn.processed_share", "");
         d.put("quality.max-reject-percent", "1");
+        d.put("holidays.file", HOLIDAYS_DEFAULT);
+        d.put("766.tolerance", "2");
+        d.put("766.bands", "90,80,70,50");
+        d.put("org.province-code", "");
+        d.put("source.official-766.file", "official-766.csv");
+        d.put("source.unit-changes.file", "unit-changes.csv");
+        for (vn.bantin.indicator.Item766 item : vn.bantin.indicator.Item766.values()) {
+            if (item.mean()) {
+                continue;
+            }
+            d.put("score." + item.id() + ".points", number(item.defaultPoints()));
+            d.put("score." + item.id() + ".threshold", item.defaultThreshold() == null ? "" : number(item.defaultThreshold()));
+            if (item.defaultPoints() == 0) {
+                d.put("target." + item.id(), item.defaultTarget() == null ? "" : number(item.defaultTarget()));
+            }
+        }
         for (SourceFile f : SourceFile.values()) {
             String k = "source." + f.key() + ".";
             d.put(k + "file", f.fileName());
@@ -131,6 +147,17 @@ public final class ConfigLoader {
         return Map.copyOf(d);
     }
 
+    /** The shipped calendar; when this default is missing, every year warns instead of the run stopping. */
+    static final String HOLIDAYS_DEFAULT = "config/holidays.csv";
+
+    /** The official scores' own header names: {@code source.official-766.column.<column>=<header>|<header>}. */
+    static final java.util.regex.Pattern OFFICIAL_COLUMN_KEY =
+            java.util.regex.Pattern.compile("source\\.official-766\\.column\\.(period_start|period_end|unit|group|score|max|rank)");
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     private Settings read() {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
@@ -144,7 +171,7 @@ public final class ConfigLoader {
             java.util.regex.Matcher mapping = MAPPING_KEY.matcher(key);
             boolean isMapping = mapping.matches() && java.util.Arrays.stream(SourceFile.values())
                     .anyMatch(f -> f.key().equals(mapping.group(1)));
-            if (!DEFAULTS.containsKey(key) && !isMapping) {
+            if (!DEFAULTS.containsKey(key) && !isMapping && !OFFICIAL_COLUMN_KEY.matcher(key).matches()) {
                 throw new ConfigException(UnknownKey.message(file, key, DEFAULTS.keySet(), "valid keys are "
                         + new TreeSet<>(DEFAULTS.keySet()) + " and source.<file>.column.<column> / source.<file>.value.<column>.<word>"));
             }
@@ -185,7 +212,7 @@ public final class ConfigLoader {
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
                 new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), store(), mail(), readiness(),
-                templateLimits(), render(), inputs(remotes));
+                templateLimits(), render(), inputs(remotes), decision766());
     }
 
     private Settings.Render render() {
@@ -206,6 +233,105 @@ public final class ConfigLoader {
         }
         String dir = text("inputs.dir");
         return new Settings.Inputs(dir.isEmpty() ? null : Path.of(dir), keep, Map.copyOf(remotes));
+    }
+
+    /** Points, thresholds, targets, tolerance, bands, the holiday calendar and the two optional data files of 766. */
+    private Settings.Decision766 decision766() {
+        Map<vn.bantin.indicator.Item766, Double> points = new EnumMap<>(vn.bantin.indicator.Item766.class);
+        Map<vn.bantin.indicator.Item766, Double> thresholds = new EnumMap<>(vn.bantin.indicator.Item766.class);
+        Map<vn.bantin.indicator.Item766, Double> targets = new EnumMap<>(vn.bantin.indicator.Item766.class);
+        for (vn.bantin.indicator.Item766 item : vn.bantin.indicator.Item766.values()) {
+            if (item.mean()) {
+                continue;
+            }
+            String pk = "score." + item.id() + ".points";
+            Double p = nonNegative(pk, "the item's points, 0 or more (0: information only)");
+            points.put(item, p == null ? 0 : p);
+            Double t = percent("score." + item.id() + ".threshold");
+            if (t != null) {
+                if (t == 0) {
+                    throw bad("score." + item.id() + ".threshold", "a threshold above 0 and at most 100, or nothing for linear points");
+                }
+                thresholds.put(item, t);
+            }
+            if (DEFAULTS.containsKey("target." + item.id())) {
+                Double g = percent("target." + item.id());
+                if (g != null) {
+                    targets.put(item, g);
+                }
+            }
+        }
+        Double tolerance = nonNegative("766.tolerance", "points of difference, 0 or more, such as 2");
+        List<Double> bands = new ArrayList<>();
+        for (String b : text("766.bands").split(",")) {
+            try {
+                bands.add(Double.parseDouble(b.strip().replace(" ", "")));
+            } catch (NumberFormatException e) {
+                bands.clear();
+                break;
+            }
+        }
+        boolean descending = bands.size() == 4;
+        for (int i = 1; descending && i < 4; i++) {
+            descending = bands.get(i) < bands.get(i - 1);
+        }
+        if (!descending || bands.get(0) > 100 || bands.get(3) < 0) {
+            throw bad("766.bands", "four lower bounds from 100 down to 0, highest first, for xuất sắc, tốt, khá, trung bình,"
+                    + " such as 90,80,70,50");
+        }
+        vn.bantin.indicator.Scoring766 scoring = new vn.bantin.indicator.Scoring766(points, thresholds, targets,
+                tolerance == null ? 2 : tolerance, bands, text("org.province-code"));
+        Map<String, List<String>> officialColumns = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            java.util.regex.Matcher m = OFFICIAL_COLUMN_KEY.matcher(key);
+            if (m.matches()) {
+                officialColumns.put(m.group(1), java.util.Arrays.stream(props.getProperty(key).split("\\|"))
+                        .map(String::strip).filter(x -> !x.isEmpty()).toList());
+            }
+        }
+        return new Settings.Decision766(scoring, holidays(), dataFileName("source.official-766.file"),
+                Map.copyOf(officialColumns), dataFileName("source.unit-changes.file"));
+    }
+
+    private String dataFileName(String key) {
+        String v = text(key);
+        if (v.isEmpty() || v.contains("/") || v.contains("\\")) {
+            throw bad(key, "a file name in the data folder, such as " + DEFAULTS.get(key));
+        }
+        return v;
+    }
+
+    /** The working-day calendar: the shipped default may be missing (every year then warns); a file named in config may not. */
+    private vn.bantin.indicator.WorkingDays holidays() {
+        String name = text("holidays.file");
+        if (name.isEmpty()) {
+            throw bad("holidays.file", "the path of the working-day calendar, such as " + HOLIDAYS_DEFAULT);
+        }
+        vn.bantin.indicator.WorkingDays days = HolidaysFile.read(Path.of(name));
+        if (days != null) {
+            return days;
+        }
+        if (props.containsKey("holidays.file")) {
+            throw new ConfigException(file + ": holidays.file=" + name + ": no such file (" + Path.of(name).toAbsolutePath()
+                    + "); give the path of the working-day calendar (date,name,working), relative to the folder the command runs in");
+        }
+        return vn.bantin.indicator.WorkingDays.mondayToFriday();
+    }
+
+    private Double nonNegative(String key, String expected) {
+        String v = text(key);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v.replace(',', '.'));
+            if (d >= 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(key, expected);
     }
 
     String raw(String key) {

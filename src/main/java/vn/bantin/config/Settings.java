@@ -21,7 +21,8 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
                        vn.bantin.store.StoreAddress store, Mail mail, Readiness readiness,
-                       TemplateLimits templateLimits, Render render, Inputs inputs) {
+                       TemplateLimits templateLimits, Render render, Inputs inputs,
+                       Decision766 decision766) {
 
     /** The store's URL ({@code store.url}, or {@code --store}). */
     public String storeUrl() {
@@ -42,6 +43,13 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
         return inputs.dir() != null ? inputs.dir()
                 : store.archiveFolder().resolveSibling("inputs");
     }
+
+    /**
+     * Decision 766: the points rule, the working-day calendar (holidays.csv), and the names of the two optional files
+     * of the data folder, official-766.csv (with its header names, column → the export's headers) and unit-changes.csv.
+     */
+    public record Decision766(vn.bantin.indicator.Scoring766 scoring, vn.bantin.indicator.WorkingDays workingDays,
+                              String officialFile, Map<String, List<String>> officialColumns, String unitChangesFile) {}
 
     /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
     public record Readiness(java.time.Duration retryEvery, int maxRetries) {}
@@ -77,31 +85,31 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
     /** The same settings reading the exports as {@code options} says (a gathered snapshot). */
     public Settings withSourceOptions(SourceOptions options) {
         return new Settings(organisation, options.dataDir(), outDir, outboxDir, templatesDir, zone, language, method,
-                targets, Map.copyOf(options.formats()), mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+                targets, Map.copyOf(options.formats()), mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 
     public Settings withTemplatesDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, outboxDir, dir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render, inputs);
+                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render, inputs, decision766);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 }

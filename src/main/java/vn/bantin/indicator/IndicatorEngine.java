@@ -29,9 +29,16 @@ public final class IndicatorEngine {
     }
 
     public Indicators compute(UnitTree tree, Tally tally) {
-        Period period = tally.period();
-        List<Unit> measured = tree.units().stream().filter(u -> u.activeDuring(period)).toList();
-        return new Indicators(period, edoc(measured, tally), dvc(measured, tally), pakn(tree, tally));
+        return compute(tree, tally, tally.period());
+    }
+
+    /**
+     * The figures of {@code tally} for the units measured during {@code measuredIn}: a comparison period's figures for
+     * the bulletin period's units (a merged unit, credited with its predecessors' records).
+     */
+    public Indicators compute(UnitTree tree, Tally tally, Period measuredIn) {
+        List<Unit> measured = tree.units().stream().filter(u -> u.activeDuring(measuredIn)).toList();
+        return new Indicators(tally.period(), edoc(measured, tally), dvc(measured, tally), pakn(tree, tally));
     }
 
     private Indicators.Edoc edoc(List<Unit> units, Tally tally) {

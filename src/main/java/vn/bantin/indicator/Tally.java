@@ -19,8 +19,16 @@ public final class Tally {
     /** Rows that fell in the period, per source: a bulletin of nothing but zeros is refused on these. */
     public record RowsInPeriod(long documents, long dossiers, long feedback) {}
 
+    private final java.util.function.UnaryOperator<String> credit;
+
     public Tally(Period period) {
+        this(period, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code credit}: the code a record's unit counts under (a merged unit's predecessors → the merged unit). */
+    public Tally(Period period, java.util.function.UnaryOperator<String> credit) {
         this.period = period;
+        this.credit = credit;
     }
 
     public Period period() {
@@ -32,7 +40,7 @@ public final class Tally {
             return;
         }
         documentsInPeriod++;
-        DocumentCount c = documents.computeIfAbsent(d.unit(), k -> new DocumentCount());
+        DocumentCount c = documents.computeIfAbsent(credit.apply(d.unit()), k -> new DocumentCount());
         if (d.direction() == Document.Direction.IN) {
             c.incoming++;
         } else {
@@ -45,7 +53,7 @@ public final class Tally {
 
     /** Procedures are a snapshot of the catalogue: every row counts, whatever the period. */
     public void add(Procedure p) {
-        ProcedureCount c = procedures.computeIfAbsent(p.unit(), k -> new ProcedureCount());
+        ProcedureCount c = procedures.computeIfAbsent(credit.apply(p.unit()), k -> new ProcedureCount());
         c.total++;
         if (p.online()) {
             c.online++;
@@ -56,7 +64,7 @@ public final class Tally {
         DossierCount c = null;
         if (period.contains(d.received())) {
             dossiersInPeriod++;
-            c = dossiers.computeIfAbsent(d.unit(), k -> new DossierCount());
+            c = dossiers.computeIfAbsent(credit.apply(d.unit()), k -> new DossierCount());
             c.received++;
             if (d.channel() == Dossier.Channel.ONLINE) {
                 c.online++;
@@ -64,7 +72,7 @@ public final class Tally {
         }
         if (period.contains(d.finished()) && d.due() != null) {
             if (c == null) {
-                c = dossiers.computeIfAbsent(d.unit(), k -> new DossierCount());
+                c = dossiers.computeIfAbsent(credit.apply(d.unit()), k -> new DossierCount());
             }
             c.finishedWithDue++;
             if (!d.finished().isAfter(d.due())) {
@@ -79,7 +87,7 @@ public final class Tally {
             return;
         }
         feedbackInPeriod++;
-        FeedbackCount c = feedbackByLocality.computeIfAbsent(locality, k -> new FeedbackCount());
+        FeedbackCount c = feedbackByLocality.computeIfAbsent(credit.apply(locality), k -> new FeedbackCount());
         c.received++;
         if (f.status() == Feedback.Status.PROCESSED) {
             c.processed++;

@@ -6,6 +6,19 @@ import java.util.List;
 
 import vn.bantin.config.Organisation;
 
-/** What a bulletin shows besides the figures: who issues it, when, and what data it was computed from. */
+/**
+ * What a bulletin shows besides the figures: who issues it, when, and what data it was computed from.
+ * {@code decision766}: the Decision 766 scores, official scores and reconciliation; null when the exports carry no 766
+ * column (the 2022-style bulletin).
+ */
 public record BulletinContext(Organisation organisation, LocalDate issued, LocalDateTime dataReadAt,
-                              List<SourceSummary> sources) {}
+                              List<SourceSummary> sources, vn.bantin.indicator.Bulletin766 decision766) {
+
+    public BulletinContext(Organisation organisation, LocalDate issued, LocalDateTime dataReadAt, List<SourceSummary> sources) {
+        this(organisation, issued, dataReadAt, sources, null);
+    }
+
+    public BulletinContext with766(vn.bantin.indicator.Bulletin766 decision766) {
+        return new BulletinContext(organisation, issued, dataReadAt, sources, decision766);
+    }
+}

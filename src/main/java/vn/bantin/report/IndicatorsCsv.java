@@ -16,10 +16,10 @@ import vn.bantin.indicator.Figure;
 import vn.bantin.indicator.IndicatorRow;
 import vn.bantin.indicator.Period;
 
-/** Writes {@code indicators.csv} in the format of spec/indicators.md. */
+/** Writes {@code indicators.csv} in the format of spec/indicators.md, with indicators-766 §9's two columns at the end. */
 public final class IndicatorsCsv {
     public static final String[] HEADER = {"period_start", "period_end", "indicator", "scope", "scope_code", "scope_name",
-            "numerator", "denominator", "value", "target", "met"};
+            "numerator", "denominator", "value", "target", "met", "points", "max_points"};
 
     private IndicatorsCsv() {
     }
@@ -30,7 +30,7 @@ public final class IndicatorsCsv {
             for (IndicatorRow r : rows) {
                 out.printRecord(period.start(), period.end(), r.indicator(), r.scope().id(), SafeText.cell(r.scopeCode()),
                         SafeText.cell(r.scopeName()), r.numerator(), r.denominator(), value(r.value()), number(r.target()),
-                        r.met());
+                        r.met(), number(r.points()), number(r.maxPoints()));
             }
         }
     }

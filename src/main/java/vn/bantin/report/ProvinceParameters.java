@@ -62,6 +62,12 @@ public final class ProvinceParameters {
             case MONTH -> words.format("period.month", String.format("%02d", period.index()), Integer.toString(period.year()));
             case QUARTER -> words.format("period.quarter", ROMAN[period.index()], Integer.toString(period.year()));
             case RANGE -> words.format("period.range", VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
+            case REPORTING_MONTH -> words.format("period.reportingMonth", String.format("%02d", period.index()),
+                    Integer.toString(period.year()), VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
+            case REPORTING_QUARTER -> words.format("period.reportingQuarter", ROMAN[period.index()],
+                    Integer.toString(period.year()), VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
+            case REPORTING_YEAR -> words.format("period.reportingYear", Integer.toString(period.year()),
+                    VietnameseFormat.date(period.start()), VietnameseFormat.date(period.end()));
         };
     }
 

@@ -27,10 +27,12 @@ import vn.bantin.delivery.Message;
 import vn.bantin.delivery.MessageComposer;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.delivery.Sender;
+import vn.bantin.indicator.Bulletin766;
 import vn.bantin.indicator.Figure;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.IndicatorRow;
 import vn.bantin.indicator.IndicatorRows;
+import vn.bantin.indicator.IndicatorRows766;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
 import vn.bantin.indicator.Tally;
@@ -319,7 +321,7 @@ public final class BulletinRun {
             InputCheck.Result checked;
             try (RejectsCsv rejects = new RejectsCsv(staging.resolve("rejects.csv"))) {
                 checked = InputCheck.check(settings, periods, request.force(), r -> request.delivers(r, UNIT), rejects,
-                        listener);
+                        listener, readAt.toLocalDate());
             }
             // From here to the files in place, this period of these bulletins is this run's alone across every
             // process on the store: reading the exports above may overlap, the snapshots and the files may not.
@@ -337,10 +339,17 @@ public final class BulletinRun {
             IndicatorEngine engine = new IndicatorEngine(settings.targets(), settings.method());
             Indicators indicators = engine.compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
-            List<IndicatorRow> rows = IndicatorRows.of(indicators, settings.organisation().provinceName(), parameters::levelName);
+            List<IndicatorRow> rows = new ArrayList<>(IndicatorRows.of(indicators, settings.organisation().provinceName(),
+                    parameters::levelName));
+            Bulletin766 d766 = Scoring766Step.compute(settings, data, period);
+            if (d766 != null) {
+                rows.addAll(IndicatorRows766.of(d766.scores(), d766.official(), d766.reconciliation(),
+                        settings.organisation().provinceName(), parameters::levelName));
+            }
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
             new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
-            BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats));
+            BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats),
+                    d766);
 
             List<Path> bulletins = new ArrayList<>();
             List<Rendered> rendered = new ArrayList<>();
@@ -352,8 +361,10 @@ public final class BulletinRun {
                 }, folder, request, rendered, notMade);
             }
             if (request.wants(UNIT)) {
-                Comparison previous = comparison(engine, tree, data.tallies().get(period.previous()), stats);
-                Comparison yearAgo = comparison(engine, tree, data.tallies().get(period.sameLastYear()), stats);
+                // A merged unit's comparisons take its predecessors' records (unit-changes.csv), scored for today's units.
+                Period measuredIn = data.changes().changes().isEmpty() ? null : period;
+                Comparison previous = comparison(engine, tree, data.tallies().get(period.previous()), stats, measuredIn);
+                Comparison yearAgo = comparison(engine, tree, data.tallies().get(period.sameLastYear()), stats, measuredIn);
                 for (String code : unitsToRender(request)) {
                     Unit unit = tree.find(code).orElse(null);
                     if (unit == null) {
@@ -399,7 +410,8 @@ public final class BulletinRun {
                     summary, stats, deliveries, List.copyOf(notMade), Duration.between(started, clock.instant()), rendered.size(),
                     stop.asked());
             RequestTotals soFar = requestSoFar(request, runId, result);
-            RunSummary.write(result, settings, options, started, soFar, ledgerRows(soFar.bulletins(), period));
+            RunSummary.write(result, settings, options, started, soFar, ledgerRows(soFar.bulletins(), period),
+                    warnings766(d766));
             return result;
         } catch (IOException | RuntimeException e) {
             folder.discard();
@@ -475,9 +487,10 @@ public final class BulletinRun {
      * snapshots kept by the run that made it (a monthly export holds one month, plus stray rows of the month before
      * that must not pass for it); null when neither has any.
      */
-    Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats) {
+    private Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats,
+                                  Period measuredIn) {
         if (Readiness.covers(stats, tally.period())) {
-            return Comparison.of(engine.compute(tree, tally));
+            return Comparison.of(measuredIn == null ? engine.compute(tree, tally) : engine.compute(tree, tally, measuredIn));
         }
         List<SnapshotRow> kept = new SnapshotStore(db).read(tally.period().key());
         if (kept.isEmpty()) {
@@ -558,6 +571,22 @@ public final class BulletinRun {
             new RunStore(db, clock).heartbeat(runId);
             listener.delivered(r.email(), d.failed() ? "not delivered: " + d.error() : d.where());
         }
+    }
+
+    /** The run summary's Decision 766 notes: years without holidays listed, official rows of other periods. */
+    private List<String> warnings766(Bulletin766 d766) {
+        if (d766 == null) {
+            return List.of();
+        }
+        OperatorWords w = OperatorWords.of(settings);
+        List<String> out = new ArrayList<>();
+        for (int year : d766.scores().yearsWithoutHolidays()) {
+            out.add(w.format("summary.noHolidays", Integer.toString(year)));
+        }
+        if (d766.official().otherRows() > 0) {
+            out.add(w.format("summary.officialOtherPeriods", Long.toString(d766.official().otherRows())));
+        }
+        return out;
     }
 
     static List<SourceSummary> summaries(List<FileStats> stats) {

@@ -1,30 +1,86 @@
 package vn.bantin.run;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
+import vn.bantin.indicator.Engine766;
 import vn.bantin.indicator.Level;
+import vn.bantin.indicator.Official766;
 import vn.bantin.indicator.Period;
 import vn.bantin.indicator.Tally;
+import vn.bantin.indicator.Tally766;
+import vn.bantin.indicator.UnitChanges;
 import vn.bantin.indicator.UnitTree;
+import vn.bantin.indicator.WorkingDays;
 import vn.bantin.source.CsvSource;
 import vn.bantin.source.FileStats;
+import vn.bantin.source.OfficialScoresFile;
 import vn.bantin.source.RejectSink;
 import vn.bantin.source.SourceOptions;
 import vn.bantin.source.SourceProgress;
+import vn.bantin.source.UnitChangesFile;
 
 /**
  * Reads every export once, row by row, into the tallies of one or more periods (a bulletin's own, and those it
- * compares with), so that comparing costs no second pass over the files.
+ * compares with), so that comparing costs no second pass over the files. The Decision 766 counts are kept beside
+ * the others, in the same pass.
  */
 public final class Gathering {
 
-    /** {@code tallies} in the order the periods were given; the first is the bulletin's own. */
-    public record Gathered(UnitTree tree, Map<Period, Tally> tallies, List<FileStats> stats) {
+    /**
+     * {@code tallies} and {@code scores} in the order the periods were given; the first is the bulletin's own.
+     * {@code changes}: the unit-changes.csv of the data folder (none when absent); records of a merged unit's
+     * predecessors are credited to it in every tally. {@code official}: the official-766.csv rows of the first period.
+     */
+    public record Gathered(UnitTree tree, Map<Period, Tally> tallies, List<FileStats> stats, Map<Period, Tally766> scores,
+                           UnitChanges changes, Official766 official) {
         public Tally tally() {
             return tallies.values().iterator().next();
+        }
+
+        public Tally766 tally766() {
+            return scores.values().iterator().next();
+        }
+
+        /** The optional columns the exports have, as {@code file.column} (dossiers.fee_due, feedback.handler, …). */
+        public Set<String> presentColumns() {
+            Set<String> out = new LinkedHashSet<>();
+            for (FileStats s : stats) {
+                s.matched().keySet().forEach(c -> out.add(s.source().key() + "." + c));
+            }
+            return out;
+        }
+
+        /**
+         * Whether the exports carry any Decision 766 column (indicators-766 §2): only then are the 766 figures
+         * computed, so that a province without them keeps its 2022-style indicators.csv and bulletin.
+         */
+        public boolean has766() {
+            return presentColumns().stream().anyMatch(Engine766.COLUMNS_766::contains);
+        }
+    }
+
+    /**
+     * What the 766 counts need besides the exports: the working-day calendar, the day the data was read (a period
+     * not ended then is provisional; null when it does not matter) and unit-changes.csv's name in the data folder
+     * (null: none).
+     */
+    public record Setup766(WorkingDays days, LocalDate readOn, String unitChangesFile, String officialFile,
+                           Map<String, List<String>> officialColumns, String provinceCode) {
+        public static final Setup766 PLAIN = new Setup766(WorkingDays.mondayToFriday(), null, null, null, Map.of(), "");
+
+        /** As config gives it; {@code readOn} the day the data was read, or null. */
+        public static Setup766 of(vn.bantin.config.Settings settings, LocalDate readOn) {
+            vn.bantin.config.Settings.Decision766 d = settings.decision766();
+            return new Setup766(d.workingDays(), readOn, d.unitChangesFile(), d.officialFile(), d.officialColumns(),
+                    d.scoring().provinceCode());
         }
     }
 
@@ -38,19 +94,43 @@ public final class Gathering {
 
     public static Gathered gather(SourceOptions options, List<Period> periods, Level localityLevel, RejectSink rejects,
                                   SourceProgress progress) {
-        Map<Period, Tally> tallies = new LinkedHashMap<>();
-        periods.forEach(p -> tallies.putIfAbsent(p, new Tally(p)));
-        List<Tally> all = new ArrayList<>(tallies.values());
+        return gather(options, periods, localityLevel, rejects, progress, Setup766.PLAIN);
+    }
+
+    public static Gathered gather(SourceOptions options, List<Period> periods, Level localityLevel, RejectSink rejects,
+                                  SourceProgress progress, Setup766 setup) {
         CsvSource source = new CsvSource(options, rejects, progress);
         UnitTree tree = source.readUnits();
+        UnitChanges changes = setup.unitChangesFile() == null ? UnitChanges.none()
+                : UnitChangesFile.read(options.dataDir().resolve(Path.of(setup.unitChangesFile())), tree, options.zone());
+        UnaryOperator<String> credit = changes.creditAsOf(periods.get(0).end());
+        WorkingDays days = setup.days().tracking();
+        Map<Period, Tally> tallies = new LinkedHashMap<>();
+        Map<Period, Tally766> scores = new LinkedHashMap<>();
+        for (Period p : periods) {
+            tallies.putIfAbsent(p, new Tally(p, credit));
+            scores.putIfAbsent(p, new Tally766(p, days, setup.readOn(), credit));
+        }
+        List<Tally> all = new ArrayList<>(tallies.values());
+        List<Tally766> all766 = new ArrayList<>(scores.values());
         source.readDocuments(tree, d -> all.forEach(t -> t.add(d)));
-        source.readProcedures(tree, p -> all.forEach(t -> t.add(p)));
-        source.readDossiers(tree, d -> all.forEach(t -> t.add(d)));
+        source.readProcedures(tree, p -> {
+            all.forEach(t -> t.add(p));
+            all766.forEach(t -> t.add(p));
+        });
+        source.readDossiers(tree, d -> {
+            all.forEach(t -> t.add(d));
+            all766.forEach(t -> t.add(d));
+        });
         // The reader has checked that every locality is a unit of the tree.
         source.readFeedback(tree, f -> {
             String locality = tree.rollUp(tree.find(f.locality()).orElseThrow(), localityLevel).code();
             all.forEach(t -> t.add(f, locality));
+            all766.forEach(t -> t.add(f));
         });
-        return new Gathered(tree, tallies, source.stats());
+        Official766 official = setup.officialFile() == null ? Official766.none(false)
+                : OfficialScoresFile.read(options.dataDir().resolve(Path.of(setup.officialFile())), setup.officialColumns(), tree,
+                        setup.provinceCode(), periods.get(0), options.zone(), rejects);
+        return new Gathered(tree, tallies, source.stats(), scores, changes, official);
     }
 }

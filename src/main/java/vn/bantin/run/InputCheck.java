@@ -48,11 +48,18 @@ public final class InputCheck {
      */
     public static Result check(Settings settings, List<Period> periods, boolean force, Predicate<Recipient> unitRecipients,
                                RejectSink rejects, SourceProgress progress) {
+        return check(settings, periods, force, unitRecipients, rejects, progress, null);
+    }
+
+    /** As above; {@code readOn}: the day the data was read (a period not ended then has provisional 766 figures). */
+    public static Result check(Settings settings, List<Period> periods, boolean force, Predicate<Recipient> unitRecipients,
+                               RejectSink rejects, SourceProgress progress, LocalDate readOn) {
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
         Period own = periods.isEmpty() ? null : periods.get(0);
         List<Period> read = own == null ? List.of(everything()) : periods;
-        Gathering.Gathered data = Gathering.gather(options, read, settings.method().localityLevel(), rejects, progress);
+        Gathering.Gathered data = Gathering.gather(options, read, settings.method().localityLevel(), rejects, progress,
+                Gathering.Setup766.of(settings, readOn));
         List<QualityGate.Breach> breaches = QualityGate.breaches(data.stats(), options);
         List<String> notReady = own == null ? Readiness.problemsForAnyPeriod(data.stats(), data.tally().rowsInPeriod())
                 : Readiness.problems(data.stats(), data.tally().rowsInPeriod(), own, force);

@@ -35,13 +35,13 @@ public final class Preview {
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), new TemplateCache(), settings.templateLimits());
         List<Period> periods = unitCode == null ? List.of(period) : List.of(period, period.previous(), period.sameLastYear());
+        LocalDateTime readAt = LocalDateTime.now(settings.zone());
         Gathering.Gathered data = Gathering.gather(settings.sourceOptions(), periods, settings.method().localityLevel(),
-                r -> { }, RunListener.QUIET);
+                r -> { }, RunListener.QUIET, Gathering.Setup766.of(settings, readAt.toLocalDate()));
         IndicatorEngine engine = new IndicatorEngine(settings.targets(), settings.method());
         Indicators now = engine.compute(data.tree(), data.tally());
-        LocalDateTime readAt = LocalDateTime.now(settings.zone());
         BulletinContext ctx = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt,
-                BulletinRun.summaries(data.stats()));
+                BulletinRun.summaries(data.stats()), Scoring766Step.compute(settings, data, period));
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         if (unitCode == null) {

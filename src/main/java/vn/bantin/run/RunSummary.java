@@ -27,6 +27,12 @@ final class RunSummary {
 
     static void write(RunResult r, Settings settings, SourceOptions options, Instant started, BulletinRun.RequestTotals request,
                       List<DeliveryRow> ledger) throws IOException {
+        write(r, settings, options, started, request, ledger, List.of());
+    }
+
+    /** {@code warnings}: worded notes about the figures (a year without holidays listed), printed after the sources. */
+    static void write(RunResult r, Settings settings, SourceOptions options, Instant started, BulletinRun.RequestTotals request,
+                      List<DeliveryRow> ledger, List<String> warnings) throws IOException {
         OperatorWords w = OperatorWords.of(settings);
         StringBuilder b = new StringBuilder();
         b.append(w.format("summary.title", r.period().key(), r.period().start().toString(), r.period().end().toString()))
@@ -47,6 +53,7 @@ final class RunSummary {
             b.append(w.format("summary.interrupted")).append('\n');
         }
         b.append('\n').append(w.format("summary.sources")).append('\n').append(SourceReport.of(r.sources(), options));
+        warnings.forEach(line -> b.append(line).append('\n'));
         b.append('\n').append(w.format("summary.files")).append('\n');
         for (var p : r.bulletins()) {
             b.append("  ").append(r.folder().relativize(p)).append('\n');

@@ -70,9 +70,11 @@ public final class TemplateCheck {
         if (!problems.isEmpty()) {
             return problems;
         }
-        var data = Gathering.gather(settings.sourceOptions(), period, settings.method().localityLevel(), r -> { }, RunListener.QUIET);
+        var data = Gathering.gather(settings.sourceOptions(), List.of(period), settings.method().localityLevel(), r -> { },
+                RunListener.QUIET, Gathering.Setup766.of(settings, null));
         Indicators in = new IndicatorEngine(settings.targets(), settings.method()).compute(data.tree(), data.tally());
-        BulletinContext ctx = new BulletinContext(settings.organisation(), period.end(), period.end().atStartOfDay(), List.of());
+        BulletinContext ctx = new BulletinContext(settings.organisation(), period.end(), period.end().atStartOfDay(), List.of(),
+                Scoring766Step.compute(settings, data, period));
         Map<String, Object> province;
         Map<String, Object> unitValues;
         try {

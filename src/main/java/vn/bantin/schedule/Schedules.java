@@ -35,7 +35,8 @@ import vn.bantin.config.UnknownKey;
  * checkin-seconds=15                    how often the service records in the database that it is alive
  * misfire-threshold-seconds=60          a fire later than this counts as missed, and is caught up once
  * trigger.NAME.cron=0 30 7 3 * ?        Quartz cron: seconds minutes hours day-of-month month day-of-week [year]
- * trigger.NAME.period=previous-month    previous-month | previous-quarter | previous-year
+ * trigger.NAME.period=previous-month    previous-month | previous-quarter | previous-year, or the Decree 09/2019
+ *                                       cut-off previous-reporting-month | -quarter | -year (15th to 14th)
  * trigger.NAME.bulletins=province,unit  province, unit, or both
  * trigger.NAME.time-zone=...            optional, overrides time-zone for this trigger
  * </pre>

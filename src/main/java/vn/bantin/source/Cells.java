@@ -62,6 +62,35 @@ final class Cells {
         }
     }
 
+    /** A 766 count: digits only; empty or absent reads as 0. */
+    static int count(String column, String value) throws BadCell {
+        if (value == null) {
+            return 0;
+        }
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new BadCell(column, value, "not a count: expected a whole number 0 or more, digits only");
+        }
+        return Integer.parseInt(value);
+    }
+
+    /**
+     * {@code fee_due}: a yes/no word, or an amount (digits with '.', ',' or spaces between them) that is true when any
+     * digit 1–9 appears; empty or absent reads as false.
+     */
+    static boolean amount(String column, String value) throws BadCell {
+        if (value == null) {
+            return false;
+        }
+        if (value.matches("[0-9]+([., ][0-9]+)*")) {
+            return value.matches(".*[1-9].*");
+        }
+        try {
+            return bool(column, value);
+        } catch (BadCell e) {
+            throw new BadCell(column, value, "not a fee: expected yes/no, or an amount such as 150.000 or 25000");
+        }
+    }
+
     static boolean bool(String column, String value) throws BadCell {
         return switch (word(value)) {
             case "true", "1", "yes", "y", "co" -> true;

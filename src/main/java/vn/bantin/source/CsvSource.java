@@ -110,14 +110,20 @@ public final class CsvSource {
             String code = unique(r, ids, "code");
             String unit = knownUnit(r, tree, "unit");
             String levelText = required(r, "online_level");
-            boolean online = switch (Cells.word(levelText)) {
+            String level = Cells.word(levelText);
+            boolean online = switch (level) {
                 case "1", "2", "none", "khong" -> false;
                 case "3", "4", "partial", "full", "mot phan", "toan trinh" -> true;
                 default -> throw new BadCell("online_level", levelText,
                         "unknown online level: expected 1-4, or none, partial, full");
             };
+            boolean full = level.equals("4") || level.equals("full") || level.equals("toan trinh");
+            java.util.EnumSet<Procedure.Flag> flags = java.util.EnumSet.noneOf(Procedure.Flag.class);
+            flag(r, "fee_required", Procedure.Flag.FEE_REQUIRED, flags);
+            flag(r, "full_online_eligible", Procedure.Flag.FULL_ONLINE_ELIGIBLE, flags);
+            flag(r, "citizen_facing", Procedure.Flag.CITIZEN_FACING, flags);
             codes.add(code);
-            sink.accept(new Procedure(code, unit, online));
+            sink.accept(new Procedure(code, unit, online, full, flags));
         });
         procedureCodes = codes;
     }
@@ -140,7 +146,24 @@ public final class CsvSource {
                         "unknown channel: expected online, direct or postal (codes 2, 1, 3)");
             };
             LocalDate received = date(r, "received_date");
-            Dossier d = new Dossier(unit, channel, received, optionalDate(r, "due_date"), optionalDate(r, "finished_date"));
+            LocalDate finished = optionalDate(r, "finished_date");
+            Dossier.Status status = dossierStatus(r.get("status"), finished);
+            java.util.EnumSet<Dossier.Flag> flags = java.util.EnumSet.noneOf(Dossier.Flag.class);
+            flag(r, "result_required", Dossier.Flag.RESULT_REQUIRED, flags);
+            flag(r, "e_result", Dossier.Flag.E_RESULT, flags);
+            flag(r, "digitised", Dossier.Flag.DIGITISED, flags);
+            flag(r, "reused", Dossier.Flag.REUSED, flags);
+            flag(r, "personal_store", Dossier.Flag.PERSONAL_STORE, flags);
+            flag(r, "vneid", Dossier.Flag.VNEID, flags);
+            flag(r, "synced_national", Dossier.Flag.SYNCED_NATIONAL, flags);
+            flag(r, "paid_online", Dossier.Flag.PAID_ONLINE, flags);
+            flag(r, "fully_online", Dossier.Flag.FULLY_ONLINE, flags);
+            if (Cells.amount("fee_due", r.get("fee_due"))) {
+                flags.add(Dossier.Flag.FEE_DUE);
+            }
+            Dossier d = new Dossier(unit, channel, received, optionalDate(r, "due_date"), finished, procedure, status,
+                    Cells.count("supplement_count", r.get("supplement_count")),
+                    Cells.count("paused_days", r.get("paused_days")), flags);
             t.date(received);
             sink.accept(d);
         });
@@ -161,7 +184,14 @@ public final class CsvSource {
                 default -> throw new BadCell("status", statusText,
                         "unknown status: expected new, processing or processed (Chờ tiếp nhận, Đang xử lý, Đã xử lý)");
             };
-            optionalDate(r, "processed_date");
+            LocalDate processed = optionalDate(r, "processed_date");
+            LocalDate due = optionalDate(r, "due_date");
+            if (due != null && due.isBefore(received)) {
+                throw new BadCell("due_date", r.get("due_date"), "deadline before the date received (" + received + ")");
+            }
+            int likes = Cells.count("likes", r.get("likes"));
+            int dislikes = Cells.count("dislikes", r.get("dislikes"));
+            boolean reraised = r.get("reraised") != null && Cells.bool("reraised", r.get("reraised"));
             String ratingText = r.get("rating");
             Integer rating = null;
             if (ratingText != null) {
@@ -171,7 +201,8 @@ public final class CsvSource {
                 rating = Integer.parseInt(ratingText);
             }
             t.date(received);
-            sink.accept(new Feedback(locality, category, status, received, rating));
+            sink.accept(new Feedback(locality, category, status, received, rating, r.get("handler"), processed, due, likes,
+                    dislikes, reraised));
         });
     }
 
@@ -294,6 +325,43 @@ public final class CsvSource {
     private LocalDate optionalDate(Row r, String column) throws BadCell {
         String v = r.get(column);
         return v == null ? null : Cells.date(column, v, options.zone());
+    }
+
+    /** A 766 boolean column: an empty cell or an absent column reads as false. */
+    private static <F extends Enum<F>> void flag(Row r, String column, F flag, java.util.Set<F> flags) throws BadCell {
+        String v = r.get(column);
+        if (v != null && Cells.bool(column, v)) {
+            flags.add(flag);
+        }
+    }
+
+    /**
+     * The dossier's status (indicators-766 §2): the contract's words or the accepted Vietnamese ones; empty or absent
+     * derives from the finished date. A status that contradicts the finished date is a reject.
+     */
+    private static Dossier.Status dossierStatus(String text, LocalDate finished) throws BadCell {
+        if (text == null) {
+            return Dossier.Status.derived(finished);
+        }
+        Dossier.Status status = switch (Cells.word(text)) {
+            case "processing", "dang xu ly", "dang giai quyet", "moi tiep nhan", "cho bo sung" -> Dossier.Status.PROCESSING;
+            case "finished", "da xu ly xong", "da tra ket qua", "da giai quyet", "hoan thanh" -> Dossier.Status.FINISHED;
+            case "returned", "tra lai", "dung xu ly", "tu choi giai quyet" -> Dossier.Status.RETURNED;
+            case "cancelled", "canceled", "rut ho so", "huy", "da huy" -> Dossier.Status.CANCELLED;
+            case "rejected", "tu choi tiep nhan", "khong tiep nhan" -> Dossier.Status.REJECTED;
+            case "tu choi" -> throw new BadCell("status", text, "ambiguous status: 'từ chối' may be returned (từ chối giải"
+                    + " quyết) or rejected (từ chối tiếp nhận); map it with source.dossiers.value.status.<returned or rejected>");
+            default -> throw new BadCell("status", text, "unknown status: expected processing, finished, returned,"
+                    + " cancelled or rejected (Đang xử lý, Đã trả kết quả, Trả lại, Rút hồ sơ, Từ chối tiếp nhận)");
+        };
+        if (status.ended() && finished == null) {
+            throw new BadCell("finished_date", "", "a " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + " dossier needs the date it ended: finished_date is empty");
+        }
+        if (status == Dossier.Status.PROCESSING && finished != null) {
+            throw new BadCell("status", text, "still processing, yet finished_date is given (" + finished + ")");
+        }
+        return status;
     }
 
     private static boolean bool(Row r, String column) throws BadCell {

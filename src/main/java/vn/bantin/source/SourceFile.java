@@ -3,7 +3,10 @@ package vn.bantin.source;
 import java.util.List;
 import java.util.Map;
 
-/** The five platform exports of the data contract, with the columns each must have. */
+/**
+ * The five platform exports of the data contract, with the columns each must have and those it may have (the
+ * Decision 766 columns among them: every one optional).
+ */
 public enum SourceFile {
     UNITS("units.csv", "Danh mục đơn vị", List.of("code", "name", "level"), List.of("parent", "active_from", "active_to"),
             Map.of("level", List.of("province", "district", "commune"))),
@@ -11,13 +14,18 @@ public enum SourceFile {
             List.of("id", "unit", "direction", "date"), List.of("from_work_dossier", "signed"),
             Map.of("direction", List.of("in", "out"), "from_work_dossier", List.of("true", "false"),
                     "signed", List.of("true", "false"))),
-    PROCEDURES("procedures.csv", "Danh mục thủ tục hành chính", List.of("code", "unit", "online_level"), List.of("name"),
+    PROCEDURES("procedures.csv", "Danh mục thủ tục hành chính", List.of("code", "unit", "online_level"),
+            List.of("name", "fee_required", "full_online_eligible", "citizen_facing"),
             Map.of("online_level", List.of("1", "2", "3", "4", "none", "partial", "full"))),
     DOSSIERS("dossiers.csv", "Hệ thống thông tin giải quyết TTHC",
-            List.of("id", "unit", "channel", "received_date"), List.of("procedure", "due_date", "finished_date"),
-            Map.of("channel", List.of("online", "direct", "postal"))),
+            List.of("id", "unit", "channel", "received_date"), List.of("procedure", "due_date", "finished_date",
+                    "status", "supplement_count", "paused_days", "result_required", "e_result", "digitised", "reused",
+                    "personal_store", "vneid", "synced_national", "fee_due", "paid_online", "fully_online"),
+            Map.of("channel", List.of("online", "direct", "postal"),
+                    "status", List.of("processing", "finished", "returned", "cancelled", "rejected"))),
     FEEDBACK("feedback.csv", "Hệ thống tiếp nhận phản ánh kiến nghị",
-            List.of("id", "received_date", "locality", "category", "status"), List.of("handler", "processed_date", "rating"),
+            List.of("id", "received_date", "locality", "category", "status"), List.of("handler", "processed_date", "rating",
+                    "due_date", "likes", "dislikes", "reraised"),
             Map.of("status", List.of("new", "processing", "processed")));
 
     private final String fileName;

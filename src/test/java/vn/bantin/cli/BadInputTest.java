@@ -114,7 +114,7 @@ class BadInputTest {
         Path d = data();
         CliRun r = run("2022-13", "--data", d.toString());
         assertRefused(r, "'2022-13' is not a period: the month is 13, and a month is 01 to 12; write a year (2022), a month"
-                + " (2022-12), a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)");
+                + " (2022-12), a quarter (2022-Q4), a date range (2022-01-01..2022-06-30), or a reporting period of Decree 09/2019 (2026-03-bc: 15/02 to 14/03; 2026-Q1-bc; 2026-bc)");
         assertFalse(r.err().contains("MonthOfYear"), "no message of java.time: " + r.err());
         assertRefused(run("2022-02-30..2022-03-31", "--data", d.toString()),
                 "'2022-02-30..2022-03-31' is not a period: 2022-02-30 is not a day of the calendar");

@@ -235,8 +235,8 @@ class Sample2022RunTest {
     @Test
     void indicatorsCsvHasTheMachineReadableFigures() throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve("indicators.csv"));
-        assertEquals("period_start,period_end,indicator,scope,scope_code,scope_name,numerator,denominator,value,target,met",
+        assertEquals("period_start,period_end,indicator,scope,scope_code,scope_name,numerator,denominator,value,target,met,points,max_points",
                 lines.get(0));
-        assertTrue(lines.contains("2022-01-01,2022-12-31,pakn.received,province,province,tỉnh Bắc Ninh,,,1724,,"), "pakn.received");
+        assertTrue(lines.contains("2022-01-01,2022-12-31,pakn.received,province,province,tỉnh Bắc Ninh,,,1724,,,,"), "pakn.received");
     }
 }

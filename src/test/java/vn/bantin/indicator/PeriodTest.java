@@ -22,7 +22,7 @@ class PeriodTest {
     void refusesWhatIsNotAPeriodWithTheFormsItTakes() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Period.parse("12/2022")).getMessage().contains("2022-Q4"));
         assertEquals("'2022-13' is not a period: the month is 13, and a month is 01 to 12; write a year (2022), a month"
-                + " (2022-12), a quarter (2022-Q4) or a date range (2022-01-01..2022-06-30)",
+                + " (2022-12), a quarter (2022-Q4), a date range (2022-01-01..2022-06-30), or a reporting period of Decree 09/2019 (2026-03-bc: 15/02 to 14/03; 2026-Q1-bc; 2026-bc)",
                 assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-13")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Period.parse("2022-Q0")).getMessage()
                 .contains("a quarter is Q1 to Q4"));

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -18,6 +20,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.config.ConfigLoader;
+import vn.bantin.config.HolidaysFile;
+import vn.bantin.indicator.Engine766;
+import vn.bantin.indicator.IndicatorRow;
+import vn.bantin.indicator.IndicatorRows766;
+import vn.bantin.indicator.Scores766;
+import vn.bantin.indicator.Scoring766;
+import vn.bantin.indicator.WorkingDays;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.IndicatorRows;
 import vn.bantin.indicator.Indicators;
@@ -35,10 +44,14 @@ import vn.bantin.source.SourceOptions;
 /**
  * Golden cases: each folder under src/test/resources/cases holds input CSVs, a case.properties (period, and the
  * hand computation in its comments) and the expected indicators.csv (and rejects.csv where given), computed by hand.
- * The run's own reading, computing and writing code produces the files compared.
+ * The run's own reading, computing and writing code produces the files compared. A case whose exports carry the
+ * Decision 766 columns also gets the 766 rows (default points, tolerance 2, the shipped holidays.csv, and its own
+ * official-766.csv and unit-changes.csv when present).
  */
 class GoldenCasesTest {
     private static final Path CASES = Path.of("src/test/resources/cases");
+    /** The shipped working-day calendar: the cases' Tết 2026 is the one a run would use. */
+    private static final WorkingDays HOLIDAYS = HolidaysFile.read(Path.of("config/holidays.csv"));
 
     @TempDir
     Path out;
@@ -76,13 +89,23 @@ class GoldenCasesTest {
         Path work = Files.createDirectories(out.resolve(dir.getFileName()));
         Gathering.Gathered data;
         try (RejectsCsv rejects = new RejectsCsv(work.resolve("rejects.csv"))) {
-            data = Gathering.gather(options, period,
-                    Method.published().localityLevel(), rejects, (f, r, j, d) -> { });
+            data = Gathering.gather(options, List.of(period), Method.published().localityLevel(), rejects,
+                    (f, r, j, d) -> { }, new Gathering.Setup766(HOLIDAYS, null, "unit-changes.csv", "official-766.csv",
+                            Map.of(), ""));
         }
         Indicators indicators = new IndicatorEngine(Targets.national(), Method.published()).compute(data.tree(), data.tally());
         ProvinceParameters names = new ProvinceParameters(Labels.load(Path.of("templates"), "vi"));
-        IndicatorsCsv.write(work.resolve("indicators.csv"), period,
-                IndicatorRows.of(indicators, "tỉnh Bắc Ninh", names::levelName));
+        List<IndicatorRow> rows = new ArrayList<>(IndicatorRows.of(indicators, "tỉnh Bắc Ninh", names::levelName));
+        if (data.has766()) {
+            Scores766 scores = new Engine766(Scoring766.defaults()).compute(data.tree(), data.tally766(), data.presentColumns());
+            rows.addAll(IndicatorRows766.of(scores, data.official(), data.official().reconcile(scores, 2), "tỉnh Bắc Ninh",
+                    names::levelName));
+        }
+        IndicatorsCsv.write(work.resolve("indicators.csv"), period, rows);
+        // Kept for whoever updates a case by hand: what the code wrote, beside the build's other outputs.
+        Path kept = Files.createDirectories(Path.of("target/golden-actual", dir.getFileName().toString()));
+        Files.copy(work.resolve("indicators.csv"), kept.resolve("indicators.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(work.resolve("rejects.csv"), kept.resolve("rejects.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertEquals(Files.readString(dir.resolve("expected-indicators.csv")), Files.readString(work.resolve("indicators.csv")),
                 dir.getFileName() + ": indicators.csv");

@@ -82,6 +82,6 @@ class PeriodRuleTest {
         for (PeriodRule r : PeriodRule.values()) {
             assertEquals(r, PeriodRule.parse(r.configName()).orElseThrow());
         }
-        assertEquals("previous-month, previous-quarter, previous-year", PeriodRule.choices());
+        assertEquals("previous-month, previous-quarter, previous-year, previous-reporting-month, previous-reporting-quarter, previous-reporting-year", PeriodRule.choices());
     }
 }
