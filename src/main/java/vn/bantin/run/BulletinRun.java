@@ -487,8 +487,8 @@ public final class BulletinRun {
      * snapshots kept by the run that made it (a monthly export holds one month, plus stray rows of the month before
      * that must not pass for it); null when neither has any.
      */
-    private Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats,
-                                  Period measuredIn) {
+    Comparison comparison(IndicatorEngine engine, UnitTree tree, Tally tally, List<FileStats> stats,
+                          Period measuredIn) {
         if (Readiness.covers(stats, tally.period())) {
             return Comparison.of(measuredIn == null ? engine.compute(tree, tally) : engine.compute(tree, tally, measuredIn));
         }

@@ -145,9 +145,11 @@ public final class Reproduction {
         }
         if (units) {
             BulletinRun comparisons = new BulletinRun(s, null, clock, RunListener.QUIET, db);
-            Comparison previous = comparisons.comparison(engine, data.tree(), data.tallies().get(period.previous()), data.stats());
+            Period measuredIn = data.changes().changes().isEmpty() ? null : period;
+            Comparison previous = comparisons.comparison(engine, data.tree(), data.tallies().get(period.previous()), data.stats(),
+                    measuredIn);
             Comparison yearAgo = comparisons.comparison(engine, data.tree(), data.tallies().get(period.sameLastYear()),
-                    data.stats());
+                    data.stats(), measuredIn);
             Path dir = Files.createDirectories(to.resolve("don-vi"));
             Set<String> codes = new LinkedHashSet<>();
             s.recipients().stream().filter(r -> r.receives(RunRequest.UNIT)).map(Recipient::unit).forEach(codes::add);
