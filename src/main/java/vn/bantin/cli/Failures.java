@@ -13,6 +13,7 @@ import vn.bantin.report.ReportException;
 import vn.bantin.run.NotReadyException;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceException;
+import vn.bantin.store.RenderBusyException;
 import vn.bantin.store.StoreException;
 
 /**
@@ -32,7 +33,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof StoreException) {
+        if (e instanceof StoreException || e instanceof RenderBusyException) {
             cli.getErr().println("error: " + e.getMessage());
             return FAILED;
         }

@@ -94,14 +94,21 @@ final class HistoryCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  #%-5d %-9s %-16s %-11s started %s%s%n", first.id(), q.periodKey(),
                     String.join("+", q.bulletins()), q.status().id(), time.format(q.startedAt()),
                     q.finishedAt() == null ? "" : ", took " + seconds(q.startedAt(), q.finishedAt()));
-            o.println("    " + q.totals().describe() + (q.runs().size() > 1 ? " in " + q.runs().size() + " batches" : "")
-                    + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause()));
+            boolean batches = q.runs().size() > 1;
+            o.println("    " + q.totals().describe() + (batches ? " in " + q.runs().size() + " batches" : "")
+                    + (q.cause() == null ? "" : q.cause().contains(" ") ? "; " + q.cause() : "; asked by " + q.cause())
+                    + (batches || first.node() == null ? "" : "; ran on " + first.node()));
             for (RunRow r : q.runs()) {
-                // The sentence of a run that did not succeed, unless it only repeats the totals above.
+                // The sentence of a run that did not succeed, unless it only repeats the totals above; with several
+                // batches, each batch with the node that ran it.
                 boolean onlyTotals = r.totals() != null && r.totals().describe().equals(r.message());
-                if (r.message() != null && r.status() != RunStatus.SUCCEEDED && !onlyTotals) {
-                    o.println("    " + (q.runs().size() > 1 ? "#" + r.id() + " " + r.bulletin() + " " + r.status().id() + ": " : "")
-                            + r.message());
+                boolean sentence = r.message() != null && r.status() != RunStatus.SUCCEEDED && !onlyTotals;
+                if (batches) {
+                    o.println("    #" + r.id() + " " + r.bulletin() + " " + r.status().id()
+                            + (r.node() == null ? "" : " on " + r.node())
+                            + (sentence ? ": " + r.message() : r.totals() != null ? ": " + r.totals().describe() : ""));
+                } else if (sentence) {
+                    o.println("    " + r.message());
                 }
             }
         }
@@ -115,8 +122,9 @@ final class HistoryCommand implements Callable<Integer> {
             AttachmentArchive archive = new AttachmentArchive(db, Clock.system(zone),
                     settings.store().archiveFolder());
             for (DeliveryRow d : rows) {
-                o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
-                        d.attempts(), time.format(d.updatedAt()), d.lastError() == null ? "" : " — " + d.lastError());
+                o.printf(Locale.ROOT, "  %-40s %-9s attempts %d, %s%s%s%n", d.key().email(), d.status().name().toLowerCase(Locale.ROOT),
+                        d.attempts(), time.format(d.updatedAt()), d.sentBy() == null ? "" : ", sent by " + d.sentBy(),
+                        d.lastError() == null ? "" : " — " + d.lastError());
                 for (AttachmentArchive.Kept k : archive.of(d.id())) {
                     o.printf(Locale.ROOT, "      sent %s (%,d bytes) kept as %s%n", k.fileName(), k.size(), k.file());
                 }

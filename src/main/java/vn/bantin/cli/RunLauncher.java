@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -20,15 +19,15 @@ import vn.bantin.run.Senders;
 import vn.bantin.schedule.BulletinLauncher;
 import vn.bantin.schedule.BulletinRequest;
 import vn.bantin.schedule.RetryLater;
-import vn.bantin.store.DeliveryLedger;
+import vn.bantin.store.RenderBusyException;
+import vn.bantin.store.RenderClaims;
 
 /**
  * What the scheduler's send jobs call: the same run as the CLI's {@code run}, for one batch of recipients. Batches
- * of one period run one after another (they share the period's output folder and snapshots); other periods run
- * alongside.
+ * of one period of one bulletin render one after another, on this node or any other sharing the store (the run's
+ * render claim, see {@link vn.bantin.store.RenderClaims}), and may deliver alongside; other periods run alongside.
  */
 final class RunLauncher implements BulletinLauncher {
-    private static final ConcurrentHashMap<String, Object> PERIOD_LOCKS = new ConcurrentHashMap<>();
     /** How many times the service tries a batch with undelivered messages again before it leaves it to a person. */
     private static final int RETRIES = 6;
 
@@ -50,14 +49,16 @@ final class RunLauncher implements BulletinLauncher {
         RunRequest run = new RunRequest(request.period(), Set.of(request.bulletin()), Set.copyOf(request.recipientBatch()),
                 request.force(), request.cause(), request.requestId());
         RunResult r;
-        synchronized (PERIOD_LOCKS.computeIfAbsent(request.period().key(), k -> new Object())) {
-            try {
-                r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store, Backoff.Sleeper.REAL,
-                        templates).run(run);
-            } catch (NotReadyException e) {
-                // The exports are late: try again later (the administrator was told by the run).
-                throw new RetryLater(e.getMessage(), settings.readiness().retryEvery(), settings.readiness().maxRetries());
-            }
+        try {
+            r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store, Backoff.Sleeper.REAL,
+                    templates).run(run);
+        } catch (NotReadyException e) {
+            // The exports are late: try again later (the administrator was told by the run).
+            throw new RetryLater(e.getMessage(), settings.readiness().retryEvery(), settings.readiness().maxRetries());
+        } catch (RenderBusyException e) {
+            // Another node rendered this period for longer than render.wait, or this one was stopped while waiting.
+            throw new RetryLater(e.getMessage() + " The service tries this batch again by itself.", settings.render().lease(),
+                    RETRIES);
         }
         out.printf("  %s %s: %d sent, %d sent before, %d not delivered%n", request.bulletin(), request.period().key(),
                 r.count("sent"), r.count("already-sent"), r.failedDeliveries());
@@ -69,7 +70,7 @@ final class RunLauncher implements BulletinLauncher {
         if (unsettled > 0) {
             // Held by a sender that died on another host (until its lease runs out), or failed for a reason that may
             // pass: the service tries this batch again by itself; the ledger skips what went out meanwhile.
-            Duration after = r.count("busy") > 0 ? DeliveryLedger.DEFAULT_LEASE.plusSeconds(30) : settings.readiness().retryEvery();
+            Duration after = r.count("busy") > 0 ? settings.mail().lease().plusSeconds(30) : settings.readiness().retryEvery();
             throw new RetryLater(unsettled + " message(s) not delivered yet: " + r.retryAdvice(" --bulletin " + request.bulletin())
                     + "; the service tries this batch again by itself", after, RETRIES);
         }
@@ -83,6 +84,12 @@ final class RunLauncher implements BulletinLauncher {
         @Override
         public void delivered(String recipient, String where) {
             out.println("    message " + recipient + " -> " + where);
+        }
+
+        @Override
+        public void waitingForRender(RenderClaims.Holder holder, Duration waited) {
+            out.println("    waiting: the " + holder.bulletin() + " bulletin of " + holder.periodKey() + " is being rendered by "
+                    + holder.node() + (waited.isZero() ? "" : " (waited " + waited.toMinutes() + " min)"));
         }
     }
 }

@@ -2,12 +2,14 @@ package vn.bantin.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 
 import vn.bantin.delivery.Recipient;
 import vn.bantin.run.RunListener;
 import vn.bantin.run.RunRequest;
+import vn.bantin.store.RenderClaims;
 
 /**
  * What a run prints while it works: a line per export read, then a few lines for the bulletins and the messages
@@ -64,6 +66,15 @@ final class RunProgress implements RunListener {
             return;
         }
         messages.step();
+    }
+
+    @Override
+    public void waitingForRender(RenderClaims.Holder holder, Duration waited) {
+        units.interrupt();
+        out.println(waited.isZero()
+                ? "  waiting: the " + holder.bulletin() + " bulletin of " + holder.periodKey() + " is being rendered by "
+                        + holder.node() + "; this run renders it when that one is done"
+                : "  still waiting for " + holder.node() + " (" + waited.toMinutes() + " min so far)");
     }
 
     @Override

@@ -117,6 +117,8 @@ public final class ConfigLoader {
         d.put("smtp.data-timeout", "PT10M");
         d.put("smtp.attempt-limit", "PT15M");
         d.put("delivery.lease", "");
+        d.put("render.lease", vn.bantin.store.RenderClaims.DEFAULT_LEASE.toString());
+        d.put("render.wait", vn.bantin.store.RenderClaims.DEFAULT_WAIT.toString());
         d.put("store.url", Database.DEFAULT_URL);
         d.put("store.user", "");
         d.put("store.password-env", StoreAddress.DEFAULT_PASSWORD_VARIABLE);
@@ -173,7 +175,13 @@ public final class ConfigLoader {
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
                 new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), store(), mail(), readiness(),
-                templateLimits());
+                templateLimits(), render());
+    }
+
+    private Settings.Render render() {
+        return new Settings.Render(duration("render.lease", "how long a render claim holds a period before another node"
+                + " may take it over"), duration("render.wait", "how long a run waits for another node"
+                + " rendering the same period"));
     }
 
     String raw(String key) {

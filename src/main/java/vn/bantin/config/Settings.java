@@ -21,7 +21,7 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                        ZoneId zone, String language, Method method, Targets targets,
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
                        vn.bantin.store.StoreAddress store, Mail mail, Readiness readiness,
-                       TemplateLimits templateLimits) {
+                       TemplateLimits templateLimits, Render render) {
 
     /** The store's URL ({@code store.url}, or {@code --store}). */
     public String storeUrl() {
@@ -45,6 +45,15 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
         }
     }
 
+    /**
+     * The render claim of a period ({@code render_claim}): held for {@code lease} unless renewed (a third of it apart)
+     * before another node may take it over; a run waits up to {@code maxWait} for another node rendering the same period.
+     */
+    public record Render(java.time.Duration lease, java.time.Duration maxWait) {
+        public static final Render DEFAULT = new Render(vn.bantin.store.RenderClaims.DEFAULT_LEASE,
+                vn.bantin.store.RenderClaims.DEFAULT_WAIT);
+    }
+
     /** How to read the exports of {@link #dataDir()}. */
     public SourceOptions sourceOptions() {
         return new SourceOptions(dataDir, sources, zone);
@@ -52,21 +61,21 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits);
+                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render);
     }
 }

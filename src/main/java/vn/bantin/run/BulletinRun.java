@@ -57,6 +57,8 @@ import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceOptions;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.AttachmentArchive;
+import vn.bantin.store.RenderBusyException;
+import vn.bantin.store.RenderClaims;
 import vn.bantin.store.RunStatus;
 import vn.bantin.store.RunStore;
 import vn.bantin.store.RunTotals;
@@ -136,6 +138,11 @@ public final class BulletinRun {
                 new AdminNotice(settings, sender).deliveriesFailed(result, runId);
             }
             return result;
+        } catch (RenderBusyException e) {
+            // It did not get to render (or lost its claim): nothing was sent; a later run, or the service's retry of
+            // the batch, does it. Recorded as cut off rather than failed, so that the retry's outcome is the batch's.
+            runs.end(runId, RunStatus.INTERRUPTED, null, e.getMessage());
+            throw e;
         } catch (IOException | RuntimeException | Error e) {
             recordFailure(runs, runId, e);
             if (!(e instanceof Error) && !(e instanceof StoreException)) {
@@ -281,6 +288,7 @@ public final class BulletinRun {
         Period period = request.period();
         LocalDateTime readAt = LocalDateTime.ofInstant(started, settings.zone());
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
+        RenderClaims.Held claim = null;
         try {
             Path staging = folder.staging();
             // A unit bulletin compares with the previous period and the same period a year earlier: one pass for all.
@@ -290,6 +298,9 @@ public final class BulletinRun {
                 checked = InputCheck.check(settings, periods, request.force(), r -> request.delivers(r, UNIT), rejects,
                         listener);
             }
+            // From here to the files in place, this period of these bulletins is this run's alone across every
+            // process on the store: reading the exports above may overlap, the snapshots and the files may not.
+            claim = claimRender(request, runId);
             Gathering.Gathered data = checked.data();
             UnitTree tree = data.tree();
             List<FileStats> stats = data.stats();
@@ -347,7 +358,11 @@ public final class BulletinRun {
                     notMade(r.bulletin(), r.unit(), e.getMessage(), request, notMade);
                 }
             }
+            claim.check();
             Path out = request.emails().isEmpty() ? folder.commit() : folder.merge();
+            // The files are in place: another node may render the period while this one sends (the ledger keeps
+            // each message to one sender).
+            claim.close();
             // One delivery for the whole run: a server that is down makes it wait once, not once per message.
             LedgerDelivery delivery = new LedgerDelivery(new DeliveryLedger(db, clock, settings.mail().lease()), sender,
                     settings.mail().backoff(), sleeper);
@@ -366,7 +381,29 @@ public final class BulletinRun {
         } catch (IOException | RuntimeException e) {
             folder.discard();
             throw e;
+        } finally {
+            if (claim != null) {
+                claim.close();
+            }
         }
+    }
+
+    /**
+     * Waits for and takes the render claims of the request's period: those of its bulletins when it adds its files to
+     * the period's folder (a batch), of every bulletin when it replaces the folder (a whole run), always in the order
+     * province, unit, so that two runs never wait for each other. While it waits, the run records that it is alive.
+     */
+    private RenderClaims.Held claimRender(RunRequest request, long runId) {
+        List<String> bulletins = new ArrayList<>(List.of(PROVINCE, UNIT));
+        if (!request.emails().isEmpty()) {
+            bulletins.retainAll(request.bulletins());
+        }
+        RenderClaims claims = new RenderClaims(db, clock, settings.render().lease(), settings.render().maxWait());
+        RunStore runs = new RunStore(db, clock);
+        return claims.acquire(bulletins, request.period().key(), (holder, waited) -> {
+            runs.heartbeat(runId);
+            listener.waitingForRender(holder, waited);
+        }, stop::asked);
     }
 
     /**

@@ -40,7 +40,15 @@ final class OutputFolder {
      */
     Path merge() throws IOException {
         if (!Files.exists(target)) {
-            return commit();
+            try {
+                return commit();
+            } catch (IOException e) {
+                // A run of the other bulletin made the folder in the meantime (each holds only its own bulletin's
+                // render claim): add the files to it as below.
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
+            }
         }
         try (Stream<Path> files = Files.walk(staging)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

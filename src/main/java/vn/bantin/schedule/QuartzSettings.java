@@ -1,11 +1,9 @@
 package vn.bantin.schedule;
 
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -15,6 +13,8 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.simpl.ZeroSizeThreadPool;
 import org.quartz.utils.ConnectionProvider;
+
+import vn.bantin.store.NodeName;
 
 /**
  * The Quartz properties of bantin's scheduler: a clustered JDBC job store ({@link JobStoreTX}) on the product's
@@ -65,19 +65,13 @@ final class QuartzSettings {
         }
     }
 
-    /** host-pid-random: unique among the instances sharing the store, readable in {@code schedule}. */
+    /**
+     * The node's name, pid@host ({@link NodeName}): unique among the processes sharing the store while they run, and
+     * the name {@code history} gives the node for the runs it ran and the messages it sent.
+     */
     static String newInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
-        }
-        if (host.length() > 100) {
-            host = host.substring(0, 100);
-        }
-        return host + "-" + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+        String id = NodeName.current();
+        return id.length() > 190 ? id.substring(0, 190) : id;
     }
 
     /** Hands Quartz connections of the product's own DataSource; Quartz shutting down leaves the DataSource open. */

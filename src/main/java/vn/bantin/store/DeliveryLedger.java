@@ -49,7 +49,7 @@ public final class DeliveryLedger {
     /** An uncertain row is tried again while it has had fewer uncertain attempts than this. */
     private static final int UNCERTAIN_TRIES = 2;
     private static final String COLUMNS = "id, bulletin, period_key, recipient_email, unit_code, status, attempts,"
-            + " last_error, message_id, updated_at, run_id";
+            + " last_error, message_id, updated_at, run_id, sent_by";
 
     private final DataSource db;
     private final Clock clock;
@@ -248,18 +248,33 @@ public final class DeliveryLedger {
      * server's reply: the time between the two is the window in which a crash leads to a second copy.
      */
     public void markSent(Claim.Send claim, String messageId) {
-        String set = "UPDATE delivery SET status = 'sent', message_id = ?, last_error = NULL, claim_token = NULL, updated_at = ?"
-                + " WHERE id = ?";
+        // sent_by: the node this sender runs on, so that history says which node of a cluster sent what.
+        String set = "UPDATE delivery SET status = 'sent', message_id = ?, last_error = NULL, claim_token = NULL, updated_at = ?,"
+                + " sent_by = ? WHERE id = ?";
         try (Connection c = db.getConnection()) {
-            if (end(c, set + " AND claim_token = ?", claim, messageId, true) == 0) {
+            if (sent(c, set + " AND claim_token = ?", claim, messageId) == 0) {
                 // The lease ran out and another sender took the row over: the server did accept this copy, so it is
                 // recorded all the same; the other sender may send a second one.
                 LOG.warn("The claim on the delivery of {} ran out before the server accepted it; another sender may"
                         + " send it again. The ledger's lease is shorter than a send takes.", claim.key());
-                end(c, set, claim, messageId, false);
+                sent(c, set, claim, messageId);
             }
         } catch (SQLException e) {
             throw failure("record that " + claim.key() + " was sent", e);
+        }
+    }
+
+    /** Runs markSent's update; with a fifth parameter, only while the claim is still this sender's. */
+    private int sent(Connection c, String sql, Claim.Send claim, String messageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, messageId);
+            Jdbc.setInstant(s, 2, clock.instant());
+            s.setString(3, NodeName.current());
+            s.setLong(4, claim.deliveryId());
+            if (sql.endsWith("claim_token = ?")) {
+                s.setString(5, claim.token());
+            }
+            return s.executeUpdate();
         }
     }
 
@@ -392,7 +407,7 @@ public final class DeliveryLedger {
                         r.getString("recipient_email")),
                 r.getString("unit_code").isEmpty() ? null : r.getString("unit_code"), DeliveryStatus.of(r.getString("status")), r.getInt("attempts"),
                 r.getString("last_error"), r.getString("message_id"), Jdbc.getInstant(r, "updated_at"),
-                Jdbc.getLong(r, "run_id"));
+                Jdbc.getLong(r, "run_id"), r.getString("sent_by"));
     }
 
     private static StoreException failure(String what, SQLException e) {

@@ -21,6 +21,11 @@ record ProcessOwner(long pid, String host, long startMillis) {
         return pid + "@" + host + "@" + startMillis;
     }
 
+    /** The readable name of the node: {@code pid@host}, as history and the scheduler show it. */
+    String node() {
+        return pid + "@" + host;
+    }
+
     static Optional<ProcessOwner> parse(String text) {
         if (text == null) {
             return Optional.empty();

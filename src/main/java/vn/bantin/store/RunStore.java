@@ -29,7 +29,7 @@ public final class RunStore {
     private static final int MESSAGE_MAX = 4000;
     private static final String COLUMNS = "id, bulletin, period_key, period_start, period_end, status, started_at,"
             + " finished_at, template_hashes, input_checksums, message, request_id, cause, made, sent, sent_before,"
-            + " not_delivered";
+            + " not_delivered, owner";
 
     private final DataSource db;
     private final Clock clock;
@@ -137,7 +137,7 @@ public final class RunStore {
                     || (r.heartbeat() != null && r.heartbeat().isBefore(now.minus(SILENT_FOR)));
             if (dead && update("record that run " + r.id() + " was abandoned",
                     "UPDATE run SET status = 'abandoned', finished_at = ?, message = ? WHERE id = ? AND status = 'running'",
-                    now, "its process (" + (r.owner() == null ? "unknown" : r.owner()) + ") ended without recording"
+                    now, "its process (" + (r.owner() == null ? "unknown" : NodeName.of(r.owner())) + ") ended without recording"
                             + " the end; the ledger keeps what it sent, and the next run of the period finishes the rest", r.id()) == 1) {
                 marked++;
                 // Its claims are orphans: nobody will record their outcome, so they need not wait out the lease. The
@@ -259,7 +259,7 @@ public final class RunStore {
                             RunStatus.of(r.getString("status")), Jdbc.getInstant(r, "started_at"),
                             Jdbc.getInstant(r, "finished_at"), Jdbc.map(r.getString("template_hashes")),
                             Jdbc.map(r.getString("input_checksums")), r.getString("message"), r.getString("request_id"),
-                            r.getString("cause"), totals));
+                            r.getString("cause"), totals, NodeName.of(r.getString("owner"))));
                 }
             }
             return out;
