@@ -286,8 +286,8 @@ public final class ConfigLoader {
                     + Database.DEFAULT_URL + " or a PostgreSQL one such as jdbc:postgresql://db.example:5432/bantin");
         }
         if (server && url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]\\s*password\\s*=.*")) {
-            throw new ConfigException(file + ": store.url=" + elided + " carries a password (not shown here); remove it from"
-                    + " the URL and put it in the environment variable named by store.password-env (default "
+            throw new ConfigException(file + ": store.url=" + elided + " is not valid: it carries a password (not shown"
+                    + " here); remove it from the URL and put it in the environment variable named by store.password-env (default "
                     + StoreAddress.DEFAULT_PASSWORD_VARIABLE + ")");
         }
         String user = text("store.user");

@@ -70,13 +70,19 @@ final class QuartzSettings {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
      * The node's name, pid@host ({@link NodeName}): unique among the processes sharing the store while they run, and
-     * the name {@code history} gives the node for the runs it ran and the messages it sent.
+     * the name {@code history} gives the node for the runs it ran and the messages it sent. A second scheduler in the
+     * same process (serve's client for {@code trigger}, or a test's) is pid@host#2, and so on: Quartz needs one id per
+     * scheduler instance.
      */
     static String newInstanceId() {
-        String id = NodeName.current();
-        return id.length() > 190 ? id.substring(0, 190) : id;
+        String node = NodeName.current();
+        int n = CREATED.incrementAndGet();
+        String id = n == 1 ? node : node + "#" + n;
+        return id.length() > 190 ? id.substring(id.length() - 190) : id;
     }
 
     /**

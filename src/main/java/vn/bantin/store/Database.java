@@ -37,8 +37,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * opening: SA gets the owner's new password and the application user is added.
  *
  * <p>The pool is H2's own {@link JdbcConnectionPool}: the store needs a handful of connections to a local file,
- * which it gives with no further dependency and no threads of its own. A server database (PostgreSQL) would want
- * a pool that checks connections and reconnects (HikariCP); {@link #open} refuses other URLs until then.
+ * which it gives with no further dependency and no threads of its own.
+ *
+ * <p>A PostgreSQL store ({@code jdbc:postgresql://…}, opened with {@link #open(StoreAddress)}) is a server that many
+ * processes and machines share: no file, no credentials file, no socket; see {@link PostgresStore}.
  */
 public final class Database implements AutoCloseable {
     /** A file under {@code var/} of the working folder. */

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -57,12 +58,13 @@ final class PostgresStore {
         }
         HikariDataSource pool = new HikariDataSource(poolConfig(address, props, wait));
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway, where);
+            flyway.migrate();
             return new Opened(pool);
         } catch (FlywayException e) {
             pool.close();
@@ -72,6 +74,29 @@ final class PostgresStore {
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    /**
+     * Flyway lets a schema newer than its migrations pass; on a shared server that is a node of an older version
+     * beside newer ones, which would read and write tables it does not know: it stops instead.
+     */
+    private static void refuseNewerSchema(Flyway flyway, String where) {
+        String newer = null;
+        String ours = "";
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            if (m.getState().name().startsWith("FUTURE")) {
+                newer = m.getVersion().getVersion();
+            } else {
+                ours = m.getVersion().getVersion();
+            }
+        }
+        if (newer != null) {
+            throw new StoreException("The store " + where + " has the schema of a newer bantin (version " + newer
+                    + "; this one knows up to " + ours + "); run the newer version on this machine too.");
         }
     }
 

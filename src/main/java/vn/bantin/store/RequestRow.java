@@ -19,10 +19,16 @@ public record RequestRow(String id, List<RunRow> runs) {
         }
     }
 
-    /** The bulletins asked for, in the order the runs did them. */
+    /**
+     * The bulletins asked for, in the order the program names them (province, unit), whichever batch started first:
+     * the batches of one request start together and render in turn.
+     */
     public Set<String> bulletins() {
+        Set<String> asked = new LinkedHashSet<>();
+        runs.forEach(r -> asked.addAll(List.of(r.bulletin().split("\\+"))));
         Set<String> out = new LinkedHashSet<>();
-        runs.forEach(r -> out.addAll(List.of(r.bulletin().split("\\+"))));
+        List.of("province", "unit").stream().filter(asked::contains).forEach(out::add);
+        out.addAll(asked);
         return out;
     }
 

@@ -215,6 +215,10 @@ class Sample2022RunTest {
         assertTrue(h.out().contains("2022      province+unit    succeeded"), h.out());
         assertTrue(h.out().contains("158 sent, 0 sent before, 0 not delivered"), h.out());
         assertTrue(h.out().contains("deliveries of the province bulletin for 2022: 4 sent"), h.out());
+        String node = vn.bantin.store.NodeName.current();
+        assertTrue(h.out().contains("; ran on " + node), "the node that ran it\n" + h.out());
+        assertTrue(h.out().lines().filter(l -> l.contains("@bacninh.gov.vn")).allMatch(l -> l.contains(", sent by " + node)),
+                "the node that sent each message\n" + h.out());
     }
 
     @Test

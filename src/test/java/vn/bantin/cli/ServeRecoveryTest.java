@@ -62,6 +62,9 @@ class ServeRecoveryTest {
             assertTrue(lines.get(0).contains("province+unit") && lines.get(0).contains("succeeded"), history.out());
             assertTrue(history.out().contains("18 made, 21 sent, 0 sent before, 0 not delivered in 5 batches"), history.out());
             assertTrue(!history.out().contains("{"), "no Java map in history\n" + history.out());
+            long servedBy = serve.pid();
+            assertEquals(5, history.out().lines().filter(l -> l.matches("    #\\d+ (province|unit) succeeded on " + servedBy + "@.*")).count(),
+                    "each batch with the node that ran it\n" + history.out());
 
             // December: kill -9 once some of its messages are out, mid-delivery.
             trigger("2022-12");

@@ -28,12 +28,14 @@ import vn.bantin.indicator.Period;
 import vn.bantin.store.Database;
 import vn.bantin.store.NodeName;
 import vn.bantin.store.RenderClaims;
+import vn.bantin.store.StoreAddress;
 import vn.bantin.store.TestStores;
 
 /**
  * Two runs of the same period of the same bulletin at once on one store and one output folder (as two services of a
  * cluster, or a {@code run} beside a service): the second waits while the first renders, says for whom, and renders
- * only once the first has put its files in place; each message goes out once.
+ * only once the first has put its files in place; each message goes out once. On H2, and on PostgreSQL with
+ * {@code -Dbantin.test.store=postgresql}.
  */
 class RenderClaimRunTest {
     private static final int LEADERS = 3;
@@ -43,7 +45,8 @@ class RenderClaimRunTest {
 
     @Test
     void theSecondRunOfAPeriodRendersOnlyOnceTheFirstHasDone() throws Exception {
-        Settings settings = settings();
+        TestStores.Fresh store = TestStores.fresh(tmp.resolve("var"));
+        Settings settings = settings(store.address());
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch firstRendered = new CountDownLatch(1);
         CountDownLatch secondWaits = new CountDownLatch(1);
@@ -69,7 +72,7 @@ class RenderClaimRunTest {
             }
         };
         ExecutorService two = Executors.newFixedThreadPool(2);
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (store; Database db = Database.open(settings.store())) {
             Future<RunResult> a = two.submit(() -> run(settings, first, db));
             assertTrue(firstRendered.await(2, TimeUnit.MINUTES), "the first run renders");
             Future<RunResult> b = two.submit(() -> run(settings, second, db));
@@ -104,11 +107,13 @@ class RenderClaimRunTest {
                 .run(new RunRequest(Period.parse("2022-12"), Set.of(RunRequest.PROVINCE), Set.of(), false, "test"));
     }
 
-    private Settings settings() throws Exception {
+    private Settings settings(StoreAddress store) throws Exception {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=" + TestStores.url(tmp.resolve("var")) + "\n", StandardCharsets.UTF_8);
+                + "\nstore.url=" + store.url() + "\n"
+                + (store.isServer() ? "store.user=" + store.user() + "\nstore.archive=" + tmp.resolve("archive") + "\n" : ""),
+                StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder("unit,name,email,bulletins\n");
         for (int i = 1; i <= LEADERS; i++) {
             csv.append(",Lãnh đạo ").append(i).append(",lanhdao").append(i).append("@bacninh.gov.vn,province\n");

@@ -198,7 +198,8 @@ class DatabaseTest {
     }
 
     @Test
-    void onlyH2UrlsAreTakenForNow() {
+    void theOpeningByUrlAloneTakesOnlyH2() {
+        // A PostgreSQL store needs its user and password variable: Database.open(StoreAddress), see PostgresStoreTest.
         StoreException e = assertThrows(StoreException.class,
                 () -> Database.open("jdbc:postgresql://db/bantin?password=x"));
         assertTrue(e.getMessage().contains("is not supported"), e.getMessage());

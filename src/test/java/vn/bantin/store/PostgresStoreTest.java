@@ -72,6 +72,50 @@ class PostgresStoreTest {
     }
 
     @Test
+    void twoProcessesOpeningANewStoreAtOnceMigrateItOnce() throws Exception {
+        try (TestPostgres pg = TestPostgres.create()) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Boolean>> opened = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    opened.add(two.submit(() -> {
+                        go.await();
+                        try (Database db = Database.open(pg.address(), Duration.ofSeconds(30))) {
+                            return db.isServer();
+                        }
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<Boolean> f : opened) {
+                    assertTrue(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+                }
+            } finally {
+                two.shutdownNow();
+            }
+            try (Connection c = pg.connect(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                r.next();
+                assertEquals(5, r.getInt(1), "each migration applied once");
+            }
+        }
+    }
+
+    @Test
+    void aSchemaOfANewerVersionIsRefused() throws Exception {
+        try (TestPostgres pg = TestPostgres.create()) {
+            Database.open(pg.address()).close();
+            try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                        + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from a newer bantin', 'SQL',"
+                        + " 'V99__newer.sql', 0, 'postgres', 1, true)");
+            }
+            StoreException e = assertThrows(StoreException.class, () -> Database.open(pg.address()));
+            assertTrue(e.getMessage().contains("has the schema of a newer bantin (version 99; this one knows up to 5)"), e.getMessage());
+        }
+    }
+
+    @Test
     void aBulletinRunRecordsItsRunDeliveriesAndArchiveInPostgresAndARunAgainSendsNothing() throws Exception {
         try (TestPostgres pg = TestPostgres.create()) {
             Path config = Files.createDirectories(tmp.resolve("config"));
@@ -180,7 +224,7 @@ class PostgresStoreTest {
         Files.writeString(config.resolve("bantin.properties"), "store.url=" + inUrl.url() + "\nstore.user=bantin\n");
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n");
         ConfigException c = assertThrows(ConfigException.class, () -> ConfigLoader.load(config));
-        assertTrue(c.getMessage().contains("store.url=jdbc:postgresql://127.0.0.1:5432/bantin… carries a password"), c.getMessage());
+        assertTrue(c.getMessage().contains("store.url=jdbc:postgresql://127.0.0.1:5432/bantin… is not valid: it carries a password"), c.getMessage());
         assertFalse(c.getMessage().contains(SECRET), c.getMessage());
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The render claim on a real store: a second claimer waits while the first holds it and gets it when it is given
  * back; a claim whose lease ran out, or whose holder on this machine is gone, is taken over; a holder that renews
- * keeps it, and learns when it lost it.
+ * keeps it, and learns when it lost it. On H2, and on PostgreSQL with {@code -Dbantin.test.store=postgresql}.
  */
 class RenderClaimsTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -34,16 +34,21 @@ class RenderClaimsTest {
     @TempDir
     Path tmp;
 
+    private TestStores.Fresh store;
     private Database db;
 
     @BeforeEach
     void open() {
-        db = Database.open(TestStores.url(tmp));
+        store = TestStores.fresh(tmp);
+        db = store.open();
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
+        store.close();
     }
 
     private RenderClaims claims(Clock clock, Duration wait) {

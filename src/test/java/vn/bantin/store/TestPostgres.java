@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestPostgres implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
-    public static final int PORT = 5432;
+    /** 5432, or -Dbantin.test.postgresPort (to see the skip, or the failure when required, against a closed port). */
+    public static final int PORT = Integer.getInteger("bantin.test.postgresPort", 5432);
     public static final String ADMIN = "postgres";
     private static final String SERVER = "jdbc:postgresql://" + HOST + ":" + PORT + "/";
 
