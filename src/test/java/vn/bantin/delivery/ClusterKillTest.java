@@ -25,7 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.bantin.store.TestPostgres;
 
@@ -59,8 +59,15 @@ class ClusterKillTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
+    /** The kill points to run: all, or those named in -Dbantin.clusterKillPoints=MID_RENDER,MID_DELIVERY. */
+    static java.util.stream.Stream<KillPoint> points() {
+        String only = System.getProperty("bantin.clusterKillPoints", "");
+        return java.util.Arrays.stream(KillPoint.values())
+                .filter(p -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(p.name()));
+    }
+
     @ParameterizedTest(name = "a node killed {0}")
-    @EnumSource(KillPoint.class)
+    @MethodSource("points")
     void aNodeKilledWithSigkillLeavesItsBatchToTheOtherAndNobodyGetsASecondCopy(KillPoint point) throws Exception {
         try (TestPostgres pg = TestPostgres.create()) {
             GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -106,9 +113,10 @@ class ClusterKillTest {
                 Map<String, Integer> copies = copiesByMessageId(mail);
                 int duplicated = copies.values().stream().mapToInt(c -> c - 1).sum();
                 System.out.printf("cluster kill test, %s: node %d killed (render claim held at the kill: %s) after %d"
-                        + " message(s) of its own; %d messages expected, %d distinct received, %d second copies;"
+                        + " message(s) of its own; %d messages expected, %d distinct received, %d second copies %s;"
                         + " sent by node: %s%n", point, victim.process.pid(), claimAtKill, victim.sent(), MESSAGES,
-                        copies.size(), duplicated, sentBy);
+                        copies.size(), duplicated, copies.entrySet().stream().filter(e -> e.getValue() > 1)
+                                .map(Map.Entry::getKey).toList(), sentBy);
 
                 assertEquals(MESSAGES, copies.size(), "every message arrived, each under one Message-ID: " + copies.keySet());
                 assertEquals(ADDRESSES, recipients(mail), "every recipient reached");
@@ -136,13 +144,15 @@ class ClusterKillTest {
     }
 
     /**
-     * The project's config and recipients, mail to GreenMail, the store in {@code pg}; short SMTP timeouts, leases
-     * (delivery 4 s, render 6 s) and a check-in every 2 s, so that a dead node's batch is taken over within seconds.
+     * The project's config and recipients, mail to GreenMail, the store in {@code pg}; a check-in every 2 s and a
+     * render lease of 6 s, so that a dead node's batch is taken over within seconds. The SMTP timeouts stay generous:
+     * on a loaded machine a 2 s reply timeout makes a message "uncertain" and sends it twice with no kill at all; the
+     * dead node's message claims are released at once in any case (it was a process of this machine).
      * Both nodes share the config, and so the out and outbox folders, as two nodes of one machine would.
      */
     static Path clusterConfig(Path tmp, int smtpPort, TestPostgres pg) throws IOException {
-        Path config = ChildRuns.config(tmp, smtpPort, "smtp.connect-timeout=PT2S\nsmtp.timeout=PT2S\n"
-                + "smtp.data-timeout=PT2S\nsmtp.attempt-limit=PT3S\ndelivery.lease=PT4S\nrender.lease=PT6S\n"
+        Path config = ChildRuns.config(tmp, smtpPort, "smtp.connect-timeout=PT20S\nsmtp.timeout=PT30S\n"
+                + "smtp.data-timeout=PT30S\nsmtp.attempt-limit=PT1M\ndelivery.lease=PT2M\nrender.lease=PT6S\n"
                 + "store.url=" + pg.url() + "\nstore.user=" + TestPostgres.ADMIN + "\n", null);
         Files.writeString(config.resolve("schedules.properties"), "time-zone=Asia/Ho_Chi_Minh\npoll-seconds=1\n"
                 + "checkin-seconds=2\nbatch-size=20\nthreads=1\n", StandardCharsets.UTF_8);
@@ -182,18 +192,21 @@ class ClusterKillTest {
             return (int) log().lines().filter(l -> l.contains(" start  send ")).count();
         }
 
-        /** Polls until {@code done}, for at most four minutes; fails at once if a node of {@code alive} ends. */
+        /**
+         * Polls until {@code done}, for at most twelve minutes (a send job of 20 took over a minute on a 2-core
+         * machine busy with other builds); fails at once if a node of {@code alive} ends.
+         */
         void await(List<Node> alive, String what, BooleanSupplier done) throws InterruptedException {
             await(alive, what, 20, done);
         }
 
         void await(List<Node> alive, String what, int pollMillis, BooleanSupplier done) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(12);
             while (!done.getAsBoolean()) {
                 for (Node n : alive) {
                     assertTrue(n.process.isAlive(), "a serve ended while waiting for " + what + ": " + n.log());
                 }
-                assertTrue(System.nanoTime() < deadline, "no " + what + " within 4 min: " + log());
+                assertTrue(System.nanoTime() < deadline, "no " + what + " within 12 min: " + log());
                 Thread.sleep(pollMillis);
             }
         }
