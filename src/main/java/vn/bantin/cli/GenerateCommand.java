@@ -27,6 +27,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--dossiers", paramLabel = "N", defaultValue = "0", description = "with --documents: N dossier rows")
     private long dossiers;
 
+    @Option(names = "--units", paramLabel = "N", description = "write the 2022 sample with N units (154 of Bắc Ninh and"
+            + " made-up communes) and a recipients.csv beside it (4 leaders, one clerk per unit), for the cluster benchmark")
+    private Integer units;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2022", description = "random seed of the synthetic set")
     private long seed;
 
@@ -34,7 +38,14 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         Files.createDirectories(out);
-        if (documents == null) {
+        if (units != null) {
+            if (documents != null) {
+                throw new IllegalArgumentException("--units makes the 2022 sample at another size; give it without --documents");
+            }
+            SampleGenerator.writeUnits(out, units);
+            o.printf("wrote the 2022 sample with %,d units to %s, and %s (copy it into config/ to send to them)%n", units,
+                    out, out.resolve("recipients.csv"));
+        } else if (documents == null) {
             SampleGenerator.write2022(out);
             o.println("wrote the 2022 sample to " + out);
         } else {

@@ -95,7 +95,11 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("  " + waiting + " request(s) and send job(s) from before wait in the store: they run now");
             }
             out.println("serving; stop with Ctrl-C or SIGTERM (jobs in progress finish first)");
-            return serveUntilStopped(service, out, err, clock);
+            // A store on a server can go away while serve runs: one line when it does and one when it is back.
+            try (StoreWatch watch = channel == null ? StoreWatch.start(db.dataSource(), db.where(), schedules.checkin(), err, clock)
+                    : null) {
+                return serveUntilStopped(service, out, err, clock);
+            }
         }
     }
 

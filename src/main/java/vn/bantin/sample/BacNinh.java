@@ -104,6 +104,31 @@ final class BacNinh {
         return List.copyOf(units);
     }
 
+    /**
+     * The 154 units of {@link #units()}, then {@code total - 154} made-up communes ("UBND xã Thêm 1", code
+     * X-THEM0001, …) spread in turn over the 8 districts: the same tree at the size of a larger province, for the
+     * cluster benchmark. Always the same units for the same {@code total}.
+     */
+    static List<Unit> units(int total) {
+        List<Unit> units = new ArrayList<>(units());
+        if (total < units.size()) {
+            throw new IllegalArgumentException("--units " + total + " is fewer than Bắc Ninh's " + units.size()
+                    + " units; give " + units.size() + " or more");
+        }
+        int extra = total - units.size();
+        for (int i = 1; i <= extra; i++) {
+            String district = DISTRICTS[(i - 1) % DISTRICTS.length][0];
+            units.add(new Unit(String.format(Locale.ROOT, "X-THEM%04d", i), "UBND xã Thêm " + i, Level.COMMUNE, district));
+        }
+        // In file order: each district followed by its communes, the new ones last.
+        List<Unit> ordered = new ArrayList<>(units.stream().filter(u -> u.level() == Level.PROVINCE).toList());
+        for (String[] district : DISTRICTS) {
+            units.stream().filter(u -> u.code().equals(district[0])).forEach(ordered::add);
+            units.stream().filter(u -> district[0].equals(u.parent())).forEach(ordered::add);
+        }
+        return List.copyOf(ordered);
+    }
+
     private static void add(List<Unit> units, Set<String> codes, Unit unit) {
         if (!codes.add(unit.code())) {
             throw new IllegalStateException("duplicate unit code " + unit.code());

@@ -104,7 +104,9 @@ final class DvcPlan {
             counts.add(fromRow(byCode, row));
         }
         counts.addAll(communes(units.stream().filter(u -> u.level() == Level.COMMUNE).toList(), dice));
-        check(counts);
+        if (units.size() == BacNinh.units().size()) {
+            check(counts); // the published 2022 figures hold for Bắc Ninh's own tree, not for a larger one (--units)
+        }
         return List.copyOf(counts);
     }
 

@@ -34,6 +34,28 @@ public final class SampleGenerator {
     }
 
     /**
+     * Writes a 2022 sample of {@code units} units (Bắc Ninh's 154 and made-up communes, {@link BacNinh#units(int)}),
+     * drawn with the sample's seeds and proportions, and beside it a {@code recipients.csv} for config/: the
+     * province's 4 leaders and one clerk per unit ({@code vanthu.<code>@bacninh.gov.vn}). The same bytes every time.
+     */
+    public static void writeUnits(Path dir, int units) {
+        List<Unit> tree = BacNinh.units(units);
+        Sample sample = writeSmallFiles(dir, tree);
+        new DocumentsFile(new Dice(DOCUMENTS_SEED)).write2022(dir.resolve("documents.csv"), sample.documents());
+        new DossiersFile(new Dice(DOSSIERS_SEED), sample.catalogue()).write2022(dir.resolve("dossiers.csv"), sample.dossiers());
+        try (CsvFile csv = new CsvFile(dir.resolve("recipients.csv"), "unit", "name", "email", "bulletins")) {
+            csv.row(null, "Chủ tịch UBND tỉnh", "chutich@bacninh.gov.vn", "province");
+            csv.row(null, "Văn phòng UBND tỉnh", "vanphong.ubnd@bacninh.gov.vn", "province");
+            csv.row(null, "Lãnh đạo Sở TT&TT", "lanhdao.stttt@bacninh.gov.vn", "province");
+            csv.row(null, "Văn thư Sở TT&TT", "vanthu.stttt.tinh@bacninh.gov.vn", "province");
+            for (Unit u : tree) {
+                csv.row(u.code(), "Văn thư " + u.name(), "vanthu." + u.code().toLowerCase(java.util.Locale.ROOT)
+                        + "@bacninh.gov.vn", "unit");
+            }
+        }
+    }
+
+    /**
      * Writes the same units, procedures and feedback as the 2022 sample, and {@code documents} and
      * {@code dossiers} rows drawn with the 2022 proportions from {@code seed}, streamed to disk so memory
      * stays small whatever the size. The figures of the summary are not reproduced.
@@ -62,12 +84,15 @@ public final class SampleGenerator {
     }
 
     private static Sample writeSmallFiles(Path dir) {
+        return writeSmallFiles(dir, BacNinh.units());
+    }
+
+    private static Sample writeSmallFiles(Path dir, List<Unit> units) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        List<Unit> units = BacNinh.units();
         Dice planDice = new Dice(PLAN_SEED);
         List<EdocPlan.Counts> documents = EdocPlan.plan(units, planDice);
         List<DvcPlan.Counts> dossiers = DvcPlan.plan(units, planDice);

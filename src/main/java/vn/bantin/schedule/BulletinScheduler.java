@@ -40,7 +40,6 @@ import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.OperableTrigger;
-import org.quartz.utils.DBConnectionManager;
 
 import vn.bantin.config.ConfigException;
 import vn.bantin.indicator.Period;
@@ -118,10 +117,15 @@ public final class BulletinScheduler implements AutoCloseable {
         synchronized (CREATING) {
             try {
                 String delegate = QuartzSettings.delegateFor(dataSource);
-                String dataSourceName = "bantin-" + instanceId;
-                DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new QuartzSettings.Provider(dataSource));
-                Scheduler s = new StdSchedulerFactory(QuartzSettings.properties(instanceId, dataSourceName, delegate,
-                        schedules, service)).getScheduler();
+                String dataSourceName = QuartzSettings.Providers.register(dataSource);
+                Scheduler s;
+                try {
+                    s = new StdSchedulerFactory(QuartzSettings.properties(instanceId, dataSourceName, delegate,
+                            schedules, service)).getScheduler();
+                } catch (SchedulerException | RuntimeException e) {
+                    QuartzSettings.Providers.release(dataSource);
+                    throw e;
+                }
                 // Quartz keeps one scheduler per name in a JVM-wide registry; every instance of bantin's scheduler has
                 // the same name (it is the key of its rows in the store), so the registry must not hold on to it.
                 SchedulerRepository.getInstance().remove(s.getSchedulerName());
@@ -148,6 +152,13 @@ public final class BulletinScheduler implements AutoCloseable {
      * left alone, so a fire it missed is still caught up at start.
      */
     public Reconciled reconcile() {
+        // Nodes starting at once on one store reconcile one after the other: the second sees what the first stored
+        // (the same schedules: unchanged), so neither fails on a trigger the other added, and a missed fire that the
+        // first has already caught up is not put back by the second's update.
+        return ClusterLock.holding(dataSource, ClusterLock.RECONCILE, this::reconcileNow);
+    }
+
+    private Reconciled reconcileNow() {
         Instant now = clock.instant();
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -158,9 +169,14 @@ public final class BulletinScheduler implements AutoCloseable {
                 TriggerKey key = new TriggerKey(s.name(), SCHEDULE_GROUP);
                 Trigger stored = quartz.getTrigger(key);
                 if (stored == null) {
-                    quartz.addJob(planJob(s), true);
-                    schedule(s, () -> quartz.scheduleJob(trigger(s, now, null)));
-                    added.add(s.name());
+                    try {
+                        quartz.addJob(planJob(s), true);
+                        schedule(s, () -> quartz.scheduleJob(trigger(s, now, null)));
+                        added.add(s.name());
+                    } catch (ObjectAlreadyExistsException raced) {
+                        // a node that does not take the lock (an older version) stored it meanwhile: it stands
+                        unchanged.add(s.name());
+                    }
                 } else if (differs(stored, s)) {
                     // A fire the old trigger missed stays missed under the new one: it starts from that fire.
                     Date next = stored.getNextFireTime();
@@ -225,6 +241,8 @@ public final class BulletinScheduler implements AutoCloseable {
             quartz.shutdown(true);
         } catch (SchedulerException e) {
             throw new ScheduleException("cannot stop the scheduler: " + e.getMessage(), e);
+        } finally {
+            QuartzSettings.Providers.release(dataSource);
         }
         if (started) {
             forgetCheckin();
@@ -249,6 +267,8 @@ public final class BulletinScheduler implements AutoCloseable {
                 quartz.shutdown(started);
             } catch (SchedulerException e) {
                 throw new ScheduleException("cannot stop the scheduler: " + e.getMessage(), e);
+            } finally {
+                QuartzSettings.Providers.release(dataSource);
             }
             if (started) {
                 forgetCheckin();

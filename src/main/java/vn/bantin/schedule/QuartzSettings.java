@@ -2,7 +2,11 @@ package vn.bantin.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -13,6 +17,7 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.simpl.ZeroSizeThreadPool;
 import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
 
 import vn.bantin.store.NodeName;
 
@@ -78,6 +83,73 @@ final class QuartzSettings {
         int n = CREATED.incrementAndGet();
         String id = n == 1 ? node : node + "#" + n;
         return id.length() > 190 ? id.substring(id.length() - 190) : id;
+    }
+
+    /**
+     * Quartz finds its connections by name in a JVM-wide registry ({@link DBConnectionManager}) that has no way to
+     * remove a name. One name per DataSource, counted: the schedulers on one store (a serve and the clients made for
+     * each {@code trigger} or {@code schedule} it answers) share it, the last one out replaces it with a provider that
+     * holds nothing, and a name let go is given to the next store. So the registry holds at most as many names as
+     * stores were open at once, none keeps a closed pool alive, and two stores never share a name.
+     */
+    static final class Providers {
+        private static final Map<DataSource, Registration> BY_STORE = new IdentityHashMap<>();
+        private static final Deque<String> FREE = new ArrayDeque<>();
+        private static int named;
+
+        private record Registration(String name, int users) {
+        }
+
+        private Providers() {
+        }
+
+        static synchronized String register(DataSource dataSource) {
+            Registration r = BY_STORE.get(dataSource);
+            if (r == null) {
+                String name = FREE.isEmpty() ? "bantin-store-" + (++named) : FREE.pop();
+                DBConnectionManager.getInstance().addConnectionProvider(name, new Provider(dataSource));
+                r = new Registration(name, 0);
+            }
+            BY_STORE.put(dataSource, new Registration(r.name(), r.users() + 1));
+            return r.name();
+        }
+
+        static synchronized void release(DataSource dataSource) {
+            Registration r = BY_STORE.get(dataSource);
+            if (r == null) {
+                return;
+            }
+            if (r.users() > 1) {
+                BY_STORE.put(dataSource, new Registration(r.name(), r.users() - 1));
+                return;
+            }
+            BY_STORE.remove(dataSource);
+            DBConnectionManager.getInstance().addConnectionProvider(r.name(), Released.INSTANCE);
+            FREE.push(r.name());
+        }
+
+        /** How many names the registry holds for open stores (for a test). */
+        static synchronized int inUse() {
+            return BY_STORE.size();
+        }
+    }
+
+    /** What a name let go answers: nothing, since its store's schedulers are all closed. */
+    private enum Released implements ConnectionProvider {
+        INSTANCE;
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            throw new SQLException("the scheduler using this store was closed");
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public void initialize() {
+        }
     }
 
     /** Hands Quartz connections of the product's own DataSource; Quartz shutting down leaves the DataSource open. */
