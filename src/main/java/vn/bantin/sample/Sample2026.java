@@ -200,11 +200,11 @@ public final class Sample2026 {
             int id = 1;
             for (U u : units) {
                 int in = u.commune() ? d.between(40, 110) : d.between(250, 600);
-                double edoc = d.real(u.commune() ? 0.45 : 0.75, 1.0);
+                double edoc = d.real(u.commune() ? 0.6 : 0.85, 1.0);
                 for (int i = 0; i < in; i++) {
                     csv.row(String.format("VB26-%06d", id++), u.code(), "in", day(d).toString(), null, null);
                 }
-                int out = (int) Math.round(in * d.real(0.6, 1.0));
+                int out = (int) Math.round(in * d.real(0.85, 1.15));
                 for (int i = 0; i < out; i++) {
                     boolean fromDossier = d.chance(edoc);
                     csv.row(String.format("VB26-%06d", id++), u.code(), "out", day(d).toString(), b(fromDossier),
@@ -384,8 +384,9 @@ public final class Sample2026 {
             }
             double deduction = d.chance(0.1) ? d.between(1, 3) * 0.5 : 0;
             double sum = 0;
-            for (double x : g) {
-                sum += x;
+            for (int i = 0; i < g.length; i++) {
+                g[i] = Math.round(g[i] * 100) / 100.0; // as written, so that the deduction is exactly what was taken off
+                sum += g[i];
             }
             scored.add(new Scored(u, g, Math.max(0, sum - deduction)));
         }
@@ -395,7 +396,7 @@ public final class Sample2026 {
             double sum = 0;
             for (int i = 0; i < codes.length; i++) {
                 csv.row(START.toString(), END.toString(), null, codes[i], score(p[i]), null, null);
-                sum += p[i];
+                sum += Math.round(p[i] * 100) / 100.0;
             }
             csv.row(START.toString(), END.toString(), null, "tong", score(sum - 0.5), null, "4");
             for (boolean commune : new boolean[]{false, true}) {
