@@ -72,7 +72,7 @@ class SchedulesTest {
     void aBadPeriodListsTheChoices() throws IOException {
         String m = error(GOOD.replace("previous-month", "last-month"));
         assertTrue(m.endsWith("trigger.monthly.period=last-month is not valid; expected one of previous-month,"
-                + " previous-quarter, previous-year"), m);
+                + " previous-quarter, previous-year, previous-reporting-month, previous-reporting-quarter, previous-reporting-year"), m);
     }
 
     @Test
