@@ -57,6 +57,12 @@ public final class FieldCatalogue {
                     text("statusText", "`Đầy đủ` when no row was rejected, else `Có dòng bị loại` (labels `quality.*`)")),
             count("rejectedTotal", "rows rejected, all exports together")));
 
+    private static final Group SHAPE = new Group("Shape of the province and wording", List.of(
+            bool("twoLevel", "the units have no district (the two-level shape since 07/2025): sentences and charts"
+                    + " leave the district level out"),
+            bool("newLevels", "the online services are named as Decree 42/2022 does (`một phần`, `toàn trình`) rather"
+                    + " than `mức độ 3, 4`: true when the exports carry Decision 766 columns")));
+
     private static final TemplateField UNIT_LEVEL = text("levelName", "the unit's level, e.g. `Cấp tỉnh` (labels `level.*`)");
     private static final TemplateField UNIT_CODE = text("unitCode", "the unit's code in units.csv, e.g. `SXD`");
     private static final TemplateField UNIT_NAME = text("unitName", "the unit's name, e.g. `Sở Xây dựng`");
@@ -65,18 +71,71 @@ public final class FieldCatalogue {
     public static final BulletinFields PROVINCE = new BulletinFields("province", "Province bulletin",
             "Built by `src/main/java/vn/bantin/report/ProvinceParameters.java` from the figures of the period.",
             List.of(JasperRenderer.PROVINCE_TEMPLATE, JasperRenderer.WORKBOOK_FOLDER + "/*.jrxml"),
-            List.of(HEADER, edoc(), dvc(), pakn(), DATA_QUALITY, workbook()));
+            List.of(HEADER, SHAPE, edoc(), dvc(), pakn(), d766(), DATA_QUALITY, workbook()));
 
     public static final BulletinFields UNIT = new BulletinFields("unit", "Unit bulletin",
             "Built by `src/main/java/vn/bantin/report/UnitParameters.java` for one unit (a department, district or"
                     + " commune), from the figures of the period, of the period before and of the same period a year"
                     + " earlier.",
             List.of(JasperRenderer.UNIT_TEMPLATE, JasperRenderer.UNIT_WORKBOOK_FOLDER + "/*.jrxml"),
-            List.of(HEADER, unit(), locality(), provinceHeadline(), DATA_QUALITY));
+            List.of(HEADER, unit(), unit766(), locality(), provinceHeadline(), DATA_QUALITY));
 
     public static final List<BulletinFields> ALL = List.of(PROVINCE, UNIT);
 
     private FieldCatalogue() {
+    }
+
+    private static Group d766() {
+        return new Group("4. Decision 766/QĐ-TTg", List.of(
+                bool("d766Shown", "the exports carry Decision 766 columns: the section prints (false: the 2022-style bulletin)"),
+                text("d766Lead", "the official total with its band and the national rank, the local total beside it, e.g."
+                        + " `… đạt 73,59/100 điểm, xếp loại Khá, xếp hạng 4 toàn quốc; điểm tính từ dữ liệu của tỉnh 54,97/74"
+                        + " (quy đổi 74,28/100), xếp loại Khá.` (labels `d766.lead*`)").orNull("no 766 column"),
+                TemplateField.rows("d766Groups", "the six groups and the total for the province, in the portal's order",
+                        text("groupName", "the group, e.g. `Tiến độ, kết quả giải quyết`, or `Tổng điểm`"),
+                        text("officialText", "the official score/max, e.g. `16,95/20`, or `chưa có` (label"
+                                + " `d766.official.none`)"),
+                        text("localText", "the local group value on the official scale, e.g. `17,07/20`; `chỉ có trên"
+                                + " Cổng DVCQG` for công khai, or the no-data wording"),
+                        text("deltaText", "official − local, signed, e.g. `-0,12`").orNull("either side is missing"),
+                        text("note", "the group's official-only items, e.g. `Gồm chỉ số chỉ có trên Cổng DVCQG: 5.3`")
+                                .orNull("the group has none"),
+                        text("chartLabel", "the group's short name under the chart's bars, e.g. `Tiến độ` (labels `d766.short.*`)"),
+                        number("officialPercent", "the official score in percent of its maximum, 0–100, for the chart")
+                                .orNull("no official score"),
+                        number("localPercent", "the local value in percent of the attainable points, 0–100, for the chart")
+                                .orNull("no local figure")),
+                TemplateField.rows("d766Units", "every measured unit, by level then local rank",
+                        LEVEL,
+                        text("rankText", "the rank within the level, e.g. `3`, or `—` without a total"),
+                        UNIT_NAME,
+                        text("totalText", "the local total on 100, e.g. `86,93`, or the no-data wording"),
+                        text("bandText", "the band of the local total, e.g. `Tốt`, or `—`"),
+                        text("changeText", "change of the local total since the previous period, signed, e.g. `+1,20`,"
+                                + " or `—` when the previous period has no figure"),
+                        text("officialText", "the official total on 100 and the official rank, e.g. `91,70 (2)`, or `—`")),
+                TemplateField.rows("d766Lost", "the five units that lose most points, most first",
+                        UNIT_NAME,
+                        text("lostText", "points lost of the attainable maximum, e.g. `23,41`"),
+                        text("itemsText", "the three items that cost most, with their counts, e.g. `2.1: 28 trong 140 hồ sơ"
+                                + " trễ hạn, mất 4,00 điểm` (labels `d766.item.*`)")),
+                text("d766Reconciliation", "the scopes whose official and local scores differ by more than `766.tolerance`,"
+                        + " one per line, with the groups, Δ and the items that lost points; or that none differ, or that"
+                        + " there are no official scores (labels `d766.reconciliation*`, `d766.official.*`)")
+                        .orNull("no 766 column"),
+                text("d766Quality", "the 766 data note: missing columns, dossiers without a due date, feedback processed"
+                        + " without a date, provisional figures (labels `d766.quality.*`)").orNull("no 766 column")));
+    }
+
+    private static Group unit766() {
+        return new Group("Decision 766/QĐ-TTg (unit)", List.of(
+                bool("d766Shown", "the exports carry Decision 766 columns and the unit has a score: the lead prints"),
+                text("d766Lead", "the unit's official total, band and rank beside its local total, band and rank within"
+                        + " its level (labels `d766.unit.lead`, `d766.lead*`)").orNull("no 766 score for the unit"),
+                text("d766Weak", "its three weakest items with the dossiers behind them, e.g. `2.1: 28 trong 140 hồ sơ trễ"
+                        + " hạn, mất 4,00 điểm` (labels `d766.unit.weak`, `d766.item.*`)").orNull("no 766 score for the unit"),
+                text("d766Predecessors", "the units of before the 2025 reorganisation whose records its comparisons take,"
+                        + " e.g. `Số liệu năm trước gộp từ: XC25-00001, XC25-00002.`").orNull("not a merged unit")));
     }
 
     /** The bulletin of that name ({@code province} or {@code unit}). */

@@ -44,11 +44,17 @@ public final class ProvinceParameters {
     public Map<String, Object> build(Indicators in, UnitTree tree, BulletinContext ctx) {
         Parameters p = new Parameters(FieldCatalogue.PROVINCE);
         header(p, in.period(), ctx);
-        edoc(p, in.edoc(), tree);
-        dvc(p, in.dvc());
+        Decision766Parameters d766 = new Decision766Parameters(words, this);
+        d766.shape(p, tree, ctx);
+        // the two-level shape (no district since 07/2025) leaves the district level out of the charts and summary
+        boolean twoLevel = tree.units().stream().noneMatch(u -> u.level() == Level.DISTRICT);
+        boolean newLevels = ctx.decision766() != null;
+        edoc(p, in.edoc(), tree, twoLevel);
+        dvc(p, in.dvc(), twoLevel);
         pakn(p, in.pakn());
+        d766.province(p, ctx);
         dataQuality(p, ctx);
-        p.put("summaryRows", summaryRows(in));
+        p.put("summaryRows", summaryRows(in, twoLevel, newLevels));
         return p.values();
     }
 
@@ -93,7 +99,7 @@ public final class ProvinceParameters {
                 : "- " + String.join(";\n- ", org.distribution())); // Decree 30: items end with ";", the last with "."
     }
 
-    private void edoc(Parameters p, Indicators.Edoc edoc, UnitTree tree) {
+    private void edoc(Parameters p, Indicators.Edoc edoc, UnitTree tree, boolean twoLevel) {
         boolean allMet = true;
         for (Level level : Level.values()) {
             Indicators.LevelMean m = edoc.levels().get(level);
@@ -127,12 +133,12 @@ public final class ProvinceParameters {
         }
         p.put("edocUnits", units);
         List<Map<String, Object>> levels = new ArrayList<>();
-        edoc.levels().values().forEach(m -> levels.add(map("levelName", levelName(m.level()), "mean", value(m.mean()),
+        edoc.levels().values().stream().filter(m -> !(twoLevel && m.level() == Level.DISTRICT)).forEach(m -> levels.add(map("levelName", levelName(m.level()), "mean", value(m.mean()),
                 "target", m.target())));
         p.put("edocLevels", levels);
     }
 
-    private void dvc(Parameters p, Indicators.Dvc dvc) {
+    private void dvc(Parameters p, Indicators.Dvc dvc, boolean twoLevel) {
         p.put("dvcServiceShare", percent(dvc.serviceShare().value()));
         p.put("dvcServiceTarget", target(dvc.targets().onlineServiceShare()));
         p.put("dvcDossierShare", percent(dvc.dossierShare().value()));
@@ -167,6 +173,9 @@ public final class ProvinceParameters {
         p.put("dvcUnits", units);
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Level level : Level.values()) {
+            if (twoLevel && level == Level.DISTRICT) {
+                continue;
+            }
             levels.add(map("levelName", levelName(level), "dossierShare", value(dvc.dossierShareByLevel().get(level).value()),
                     "onTimeShare", value(dvc.onTimeShareByLevel().get(level).value())));
         }
@@ -233,19 +242,25 @@ public final class ProvinceParameters {
         p.put("rejectedTotal", rejected);
     }
 
-    private List<Map<String, Object>> summaryRows(Indicators in) {
+    private List<Map<String, Object>> summaryRows(Indicators in, boolean twoLevel, boolean newLevels) {
         List<Map<String, Object>> rows = new ArrayList<>();
         String edoc = words.label("group.edoc"), dvc = words.label("group.dvc"), pakn = words.label("group.pakn");
         String province = words.label("scope.province");
         for (Indicators.LevelMean m : in.edoc().levels().values()) {
+            if (twoLevel && m.level() == Level.DISTRICT) {
+                continue;
+            }
             rows.add(summary(edoc, words.label("indicator.edoc.rate"), levelName(m.level()), m.mean(), true, m.target(), m.met()));
         }
         Indicators.Dvc d = in.dvc();
-        rows.add(summary(dvc, words.label("indicator.dvc.online_service_share"), province, d.serviceShare().value(), true,
+        rows.add(summary(dvc, words.label(newLevels ? "indicator.dvc.online_service_share.new" : "indicator.dvc.online_service_share"), province, d.serviceShare().value(), true,
                 d.targets().onlineServiceShare(), d.serviceShare().value().meets(d.targets().onlineServiceShare())));
         rows.add(summary(dvc, words.label("indicator.dvc.online_dossier_share"), province, d.dossierShare().value(), true,
                 d.targets().onlineDossierShare(), d.dossierShare().value().meets(d.targets().onlineDossierShare())));
         for (Level level : Level.values()) {
+            if (twoLevel && level == Level.DISTRICT) {
+                continue;
+            }
             Figure f = d.dossierShareByLevel().get(level).value();
             rows.add(summary(dvc, words.label("indicator.dvc.online_dossier_share"), levelName(level), f, true,
                     d.targets().onlineDossierShare(), f.meets(d.targets().onlineDossierShare())));

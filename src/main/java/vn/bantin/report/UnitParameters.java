@@ -42,6 +42,8 @@ public final class UnitParameters {
 
     private final Wording words;
     private final ProvinceParameters province;
+    /** Decree 42 wording ("một phần, toàn trình") for the online-service share: the exports carry 766 columns. */
+    private boolean newLevels;
 
     private UnitParameters(ResourceBundle labels) {
         this.words = new Wording(labels);
@@ -66,6 +68,7 @@ public final class UnitParameters {
     private Map<String, Object> parameters(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
                                            UnitTree tree, BulletinContext ctx) {
         Parameters p = new Parameters(FieldCatalogue.UNIT);
+        newLevels = ctx.decision766() != null;
         province.header(p, now.period(), ctx);
         province.dataQuality(p, ctx);
         p.put("unitName", unit.name());
@@ -87,9 +90,14 @@ public final class UnitParameters {
         List<Row> rows = shown.stream().map(r -> row(r, unit, now, previous, yearAgo, rankings)).toList();
         p.put("unitFigures", rows.stream().map(this::figureRow).toList());
         headline(p, unit, now.period(), rows);
+        new Decision766Parameters(words, province).unit(p, unit, ctx);
         provinceFigures(p, unit, now);
         localityFigures(p, unit, now, locality);
         return p.values();
+    }
+
+    private String levelWording(String key) {
+        return newLevels && key.endsWith("dvc.online_service_share") ? key + ".new" : key;
     }
 
     /** One indicator of the unit: its figures in the three periods, target and rank. */
@@ -107,7 +115,7 @@ public final class UnitParameters {
     private Map<String, Object> figureRow(Row r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("indicatorId", r.indicator().id());
-        m.put("indicatorName", words.label("unit.indicator." + r.indicator().id()));
+        m.put("indicatorName", words.label(levelWording("unit.indicator." + r.indicator().id())));
         m.put("value", value(r.now()));
         m.put("valueText", orNoData(percent(r.now())));
         m.put("target", r.target());
@@ -139,7 +147,7 @@ public final class UnitParameters {
             if (rank.isPresent()) {
                 parts.add(words.format("unit.headline.rank", rankText(rank.get()),
                         r == Ranked.PAKN_PROCESSED_SHARE ? words.label("unit.among.localities") : words.label("unit.level." + unit.level().id()),
-                        words.label("unit.short." + r.id())));
+                        words.label(levelWording("unit.short." + r.id()))));
                 break;
             }
         }
@@ -150,7 +158,7 @@ public final class UnitParameters {
         p.put("targetsJudged", judged.size());
         p.put("targetsMet", judged.size() - notMet.size());
         p.put("notMetText", notMet.isEmpty() ? null : words.format("unit.notMet", String.join(words.label("list.separator"),
-                notMet.stream().map(r -> words.format("unit.notMet.item", words.label("unit.short." + r.indicator().id()),
+                notMet.stream().map(r -> words.format("unit.notMet.item", words.label(levelWording("unit.short." + r.indicator().id())),
                         percent(r.now()), percent(r.target()))).toList())));
     }
 
