@@ -30,6 +30,8 @@ final class JdbcPull {
     /** Rows between two progress lines. */
     static final long PROGRESS_EVERY = 100_000;
     private static final int LOGIN_TIMEOUT_SECONDS = 30;
+    /** A database that sends nothing for this long (no first row, no next batch) is given up, never waited on forever. */
+    static final int SILENCE_TIMEOUT_MILLIS = 10 * 60 * 1000;
 
     private JdbcPull() {
     }
@@ -52,6 +54,7 @@ final class JdbcPull {
         NamedQuery query = NamedQuery.parse(remote.query());
         DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         try (Connection c = DriverManager.getConnection(remote.url(), login)) {
+            c.setNetworkTimeout(Runnable::run, SILENCE_TIMEOUT_MILLIS);
             c.setReadOnly(true);
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
