@@ -13,7 +13,7 @@ final class TrendChart {
     private static final int W = 640;
     private static final int H = 260;
     private static final int LEFT = 40;
-    private static final int RIGHT = 10;
+    private static final int RIGHT = 30;
     private static final int TOP = 10;
     private static final int BOTTOM = 40;
 

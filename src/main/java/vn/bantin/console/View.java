@@ -16,6 +16,25 @@ public record View(ConsoleLabels labels, String lang, String user, Role role, St
         return this.role != null && this.role.mayDo(Role.parse(role).orElseThrow());
     }
 
+    /** "province+unit" in words: "tỉnh, đơn vị". */
+    public String bulletins(String ids) {
+        return String.join(", ", java.util.Arrays.stream(ids.split("[+,]")).map(String::strip)
+                .map(b -> word("kind.", b)).toList());
+    }
+
+    /** The label {@code prefix + id}, or the id itself when the set has no such label (a state only the store knows). */
+    public String word(String prefix, String id) {
+        return labels.has(lang, prefix + id) ? t(prefix + id) : id;
+    }
+
+    /** A schedule's state in words: its first part (waiting, paused, …) translated, what follows as the store says it. */
+    public String scheduleState(String state) {
+        String head = state.split(";")[0].strip();
+        String key = head.startsWith("not in the store yet") ? "notStored" : head;
+        String rest = state.contains(";") ? state.substring(state.indexOf(';')) : "";
+        return labels.has(lang, "schedules.state." + key) ? t("schedules.state." + key) + rest : state;
+    }
+
     public String otherLang() {
         return "vi".equals(lang) ? "en" : "vi";
     }

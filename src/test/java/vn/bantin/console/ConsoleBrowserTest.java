@@ -71,6 +71,8 @@ class ConsoleBrowserTest {
     private String base;
     private String viewerToken;
     private String operatorToken;
+    /** The operator's progress page, for the screenshots. */
+    private String progressPage;
 
     @BeforeAll
     void start() throws IOException {
@@ -133,6 +135,7 @@ class ConsoleBrowserTest {
                     browser.findElement(By.id("message")).getText());
             assertEquals("đã xong", browser.findElement(By.id("state")).getText());
             assertEquals("2", browser.findElement(By.id("sent")).getText());
+            progressPage = browser.getCurrentUrl();
             assertTrue(Long.parseLong(browser.findElement(By.id("rows")).getText().replaceAll("\\D", "")) > 1000,
                     "rows read are shown");
             List<WebElement> pdfs = browser.findElements(By.cssSelector("#pdfs a"));
@@ -239,6 +242,78 @@ class ConsoleBrowserTest {
         HttpResponse<String> with = http.send(form("/run-now", cookie, Map.of("_csrf", m.group(1), "bulletin", "province",
                 "period", "not-a-period", "periodKind", "key", "mode", "preview")), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, with.statusCode());
+    }
+
+    /**
+     * Each page at desktop (1280) and phone (390) width, whole height, as the admin sees it (every menu item), in
+     * Vietnamese: into {@code target/screenshots}, or the folder of {@code -Dbantin.screenshots=docs/screenshots}.
+     */
+    @Test
+    @Order(5)
+    void screenshotsOfEveryPageAtDesktopAndPhoneWidth() throws Exception {
+        Path folder = Files.createDirectories(Path.of(System.getProperty("bantin.screenshots", "target/screenshots")));
+        String runId = firstRunId(HttpClient.newHttpClient().send(api("/api/runs", viewerToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("overview", "/");
+        pages.put("run-now", "/run-now");
+        pages.put("progress", progressPage == null ? "/run-now" : progressPage.substring(base.length()));
+        pages.put("runs", "/runs");
+        pages.put("run", "/runs/" + runId);
+        pages.put("schedules", "/schedules");
+        pages.put("data", "/data?period=2022-12");
+        pages.put("users", "/users");
+        pages.put("audit", "/audit");
+        for (Map.Entry<String, Integer> width : Map.of("desktop", 1280, "phone", 390).entrySet()) {
+            ChromeDriver browser = Browser.open(width.getValue(), 900);
+            try {
+                browser.get(base + "/login");
+                shoot(browser, folder.resolve("login-" + width.getKey() + ".png"), width.getValue());
+                signIn(browser, "root", ADMIN_PASSWORD);
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    browser.get(base + page.getValue());
+                    assertFalse(browser.findElement(By.tagName("h1")).getText().isBlank(), page.getKey());
+                    long wider = (Long) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                    assertTrue(wider <= 0, page.getKey() + " at " + width.getKey() + " width is " + wider + " px wider than the screen");
+                    shoot(browser, folder.resolve(page.getKey() + "-" + width.getKey() + ".png"), width.getValue());
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static void shoot(ChromeDriver browser, Path file, int width) throws IOException {
+        long height = (Long) browser.executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(6000, Math.max(600, height))));
+        Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+    }
+
+    @Test
+    @Order(6)
+    void anOperatorPausesAndResumesASchedule() throws Exception {
+        try (vn.bantin.schedule.BulletinScheduler client = vn.bantin.schedule.BulletinScheduler.client(db.dataSource(),
+                vn.bantin.schedule.Schedules.load(tmp.resolve("config"), java.time.ZoneId.of("Asia/Ho_Chi_Minh")), clock)) {
+            client.reconcile(); // as serve does at start: the schedules of the config into the store
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> pause = http.send(api("/api/schedules/monthly/pause", operatorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, pause.statusCode(), pause.body());
+        String cookie = login(http, "op", OPERATOR_PASSWORD).orElseThrow();
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/schedules")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("action=\"/schedules/monthly/resume\""), "the paused schedule offers Resume");
+        assertTrue(page.contains("tạm dừng"), page);
+        HttpResponse<String> resume = http.send(api("/api/schedules/monthly/resume", operatorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, resume.statusCode());
+        String list = http.send(api("/api/schedules", viewerToken).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(list.contains("\"name\":\"monthly\"") && !list.contains("\"paused\":true"), list);
+        String audit = new vn.bantin.store.AuditTrail(db.dataSource(), clock).recent(10).stream()
+                .map(a -> a.actor() + " " + a.action() + " " + a.details()).collect(Collectors.joining("\n"));
+        assertTrue(audit.contains("op schedule.pause monthly") && audit.contains("op schedule.resume monthly"), audit);
     }
 
     @Test
