@@ -317,7 +317,7 @@ public final class ConsoleServer implements AutoCloseable {
     private void login(Context ctx) {
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
-        String address = ctx.ip();
+        String address = ctx.req().getRemoteAddr(); // not X-Forwarded-For, which a client may write itself
         Duration wait = throttle.wait(name, address);
         if (!wait.isZero()) {
             ctx.status(429);

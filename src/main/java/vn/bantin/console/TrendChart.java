@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class TrendChart {
     private static final String[] COLOURS = {"#1f5fa8", "#c0392b", "#27864a", "#8e44ad"};
-    private static final int W = 640;
+    private static final int W = 520;
     private static final int H = 260;
     private static final int LEFT = 40;
     private static final int RIGHT = 30;
