@@ -102,6 +102,7 @@ final class ConsoleActions {
             throw new Refused("choose the unit whose bulletin to make");
         }
         String what = String.join("+", bulletins) + (bulletin.equals("one") ? " " + unit : "") + " " + period.key();
+        String named = String.join("+", bulletins) + (bulletin.equals("one") ? " " + unit : "");
         if (!ask.send()) {
             if (bulletin.equals("unit") || bulletin.equals("all") && !unit.isEmpty()) {
                 throw new Refused("a preview shows one bulletin: choose the province's or one unit's");
@@ -109,10 +110,9 @@ final class ConsoleActions {
             String code = bulletin.equals("one") ? unit : null;
             audit.record(actor, "preview", what);
             Path folder = settings.outDir().resolve("preview").resolve(period.key());
-            return live.start("preview " + what, null, listener -> {
-                List<Path> files = Preview.render(settings, period, code, folder);
-                files.forEach(listener::rendered);
-                return files.size() + " files in " + folder;
+            return live.start(new LiveRuns.What("preview", named, period.key()), null, listener -> {
+                Preview.render(settings, period, code, folder).forEach(listener::rendered);
+                return null;
             });
         }
         Set<String> emails = Set.of();
@@ -132,18 +132,17 @@ final class ConsoleActions {
         String requestId = "console-" + UUID.randomUUID();
         RunRequest request = new RunRequest(period, bulletins, emails, false, cause, requestId);
         audit.record(actor, "run", what);
-        return launch("run " + what, request);
+        return launch(new LiveRuns.What("run", named, period.key()), request);
     }
 
-    private String launch(String what, RunRequest request) {
+    private String launch(LiveRuns.What what, RunRequest request) {
         return live.start(what, request.requestId(), listener -> {
             RunResult r = new BulletinRun(settings, Senders.from(settings, clock), clock, listener, db,
                     vn.bantin.delivery.Backoff.Sleeper.REAL, templates).run(request);
             LiveRuns.notDelivered(listener, (int) r.failedDeliveries());
-            String notMade = r.notMade().isEmpty() ? "" : "; " + String.join("; ", r.notMadeByProblem().stream()
-                    .map(RunResult.NotMadeGroup::describe).toList());
-            return r.count("sent") + " sent, " + r.count("already-sent") + " sent before, " + r.failedDeliveries()
-                    + " not delivered" + notMade;
+            // The counts are on the page; beyond them a person must know which bulletins were not made, and why.
+            List<String> notMade = r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList();
+            return notMade.isEmpty() ? null : String.join("; ", notMade);
         });
     }
 
@@ -183,7 +182,7 @@ final class ConsoleActions {
         audit.record(actor, "resend", String.join("+", q.bulletins()) + " " + q.periodKey() + " to " + String.join(", ", emails));
         RunRequest request = new RunRequest(period, new LinkedHashSet<>(q.bulletins()), emails, true,
                 "console " + actor + " resend", "console-" + UUID.randomUUID());
-        return launch("resend " + String.join("+", q.bulletins()) + " " + q.periodKey(), request);
+        return launch(new LiveRuns.What("resend", String.join("+", q.bulletins()), q.periodKey()), request);
     }
 
     /** The period a request ran, as recorded (its key, with the start and end of a range). */

@@ -407,7 +407,10 @@ public final class ConsoleServer implements AutoCloseable {
     static Map<String, Object> progressJson(LiveRuns.Progress p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
-        m.put("what", p.what());
+        m.put("what", p.what().toString());
+        m.put("kind", p.what().kind());
+        m.put("bulletins", p.what().bulletins());
+        m.put("period", p.what().period());
         m.put("state", p.state());
         m.put("rowsRead", p.rowsRead());
         m.put("rendered", p.rendered());

@@ -26,17 +26,25 @@ final class LiveRuns implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuns.class);
 
     /** What a live run has done so far. {@code state}: queued, running, done, failed. */
-    record Progress(String id, String what, String state, long rowsRead, int rendered, int sent, int notDelivered,
+    record Progress(String id, What what, String state, long rowsRead, int rendered, int sent, int notDelivered,
                     List<String> pdfs, String requestId, String message, Instant startedAt) {}
 
+    /** What runs: {@code kind} run, preview or resend, of {@code bulletins} ("province+unit", or one unit's code after it) for {@code period}. */
+    record What(String kind, String bulletins, String period) {
+        @Override
+        public String toString() {
+            return kind + " " + bulletins + " " + period;
+        }
+    }
+
     interface Work {
-        /** Does the run, telling {@code listener}; returns the sentence that sums it up. */
+        /** Does the run, telling {@code listener}; returns what a person must know beyond the counts (null: nothing). */
         String run(RunListener listener) throws Exception;
     }
 
     private final class Live implements RunListener {
         final String id;
-        final String what;
+        final What what;
         final String requestId;
         final Instant startedAt;
         volatile String state = "queued";
@@ -47,7 +55,7 @@ final class LiveRuns implements AutoCloseable {
         final AtomicInteger failed = new AtomicInteger();
         final List<String> pdfs = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Live(String id, String what, String requestId, Instant startedAt) {
+        Live(String id, What what, String requestId, Instant startedAt) {
             this.id = id;
             this.what = what;
             this.requestId = requestId;
@@ -92,7 +100,7 @@ final class LiveRuns implements AutoCloseable {
     }
 
     /** Queues {@code work} and returns the id its progress is read by. */
-    String start(String what, String requestId, Work work) {
+    String start(What what, String requestId, Work work) {
         String id = "live-" + seq.incrementAndGet() + "-" + Secrets.token().substring(0, 8);
         Live live = new Live(id, what, requestId, clock.instant());
         runs.put(id, live);

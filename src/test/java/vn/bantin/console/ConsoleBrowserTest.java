@@ -283,11 +283,16 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** The whole page at {@code width}, as a phone or desktop of that width shows it (Chrome's device metrics). */
     private static void shoot(ChromeDriver browser, Path file, int width) throws IOException {
+        boolean phone = width < 700;
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                "deviceScaleFactor", 1, "mobile", phone));
         long height = (Long) browser.executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(6000, Math.max(600, height))));
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", (int) Math.min(8000, Math.max(600, height)), "deviceScaleFactor", 1, "mobile", phone));
         Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     @Test
