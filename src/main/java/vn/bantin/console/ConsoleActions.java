@@ -180,7 +180,7 @@ final class ConsoleActions {
             emails = Resends.queue(ledger, failed);
         }
         audit.record(actor, "resend", String.join("+", q.bulletins()) + " " + q.periodKey() + " to " + String.join(", ", emails));
-        RunRequest request = new RunRequest(period, new LinkedHashSet<>(q.bulletins()), emails, true,
+        RunRequest request = new RunRequest(period, new LinkedHashSet<>(q.bulletins()), emails, false,
                 "console " + actor + " resend", "console-" + UUID.randomUUID());
         return launch(new LiveRuns.What("resend", String.join("+", q.bulletins()), q.periodKey()), request);
     }

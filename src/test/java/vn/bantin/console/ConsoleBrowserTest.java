@@ -322,6 +322,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(7)
+    void anOperatorResendsOneLeadersCopyAndOnlyThatLeaderGetsASecondMessage() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String runId = firstRunId(http.send(api("/api/runs", operatorToken).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        int before = mail.getReceivedMessages().length;
+        HttpResponse<String> resend = http.send(api("/api/runs/" + runId + "/resend", operatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + LEADERS.get(0) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, resend.statusCode(), resend.body());
+        assertTrue(mail.waitForIncomingEmail(300_000, before + 1), "the resent message arrives");
+        MimeMessage[] all = mail.getReceivedMessages();
+        assertEquals(before + 1, all.length);
+        assertEquals(LEADERS.get(0), ((jakarta.mail.internet.InternetAddress) all[all.length - 1].getAllRecipients()[0]).getAddress());
+        HttpResponse<String> unknown = http.send(api("/api/runs/" + runId + "/resend", operatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"nobody@example.org\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unknown.statusCode(), "an address the run did not send to is refused with the reason");
+        assertTrue(unknown.body().contains("nobody@example.org"), unknown.body());
+    }
+
+    @Test
     @Order(9)
     void tenWrongPasswordsSlowTheLogin() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
