@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -13,6 +12,7 @@ import vn.bantin.delivery.Backoff;
 import vn.bantin.report.TemplateCache;
 import vn.bantin.run.BulletinRun;
 import vn.bantin.run.NotReadyException;
+import vn.bantin.run.PeriodLocks;
 import vn.bantin.run.RunListener;
 import vn.bantin.run.RunRequest;
 import vn.bantin.run.RunResult;
@@ -28,7 +28,6 @@ import vn.bantin.store.DeliveryLedger;
  * alongside.
  */
 final class RunLauncher implements BulletinLauncher {
-    private static final ConcurrentHashMap<String, Object> PERIOD_LOCKS = new ConcurrentHashMap<>();
     /** How many times the service tries a batch with undelivered messages again before it leaves it to a person. */
     private static final int RETRIES = 6;
 
@@ -50,7 +49,7 @@ final class RunLauncher implements BulletinLauncher {
         RunRequest run = new RunRequest(request.period(), Set.of(request.bulletin()), Set.copyOf(request.recipientBatch()),
                 request.force(), request.cause(), request.requestId());
         RunResult r;
-        synchronized (PERIOD_LOCKS.computeIfAbsent(request.period().key(), k -> new Object())) {
+        synchronized (PeriodLocks.of(request.period().key())) {
             try {
                 r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store, Backoff.Sleeper.REAL,
                         templates).run(run);

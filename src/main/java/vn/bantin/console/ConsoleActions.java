@@ -137,8 +137,11 @@ final class ConsoleActions {
 
     private String launch(LiveRuns.What what, RunRequest request) {
         return live.start(what, request.requestId(), listener -> {
-            RunResult r = new BulletinRun(settings, Senders.from(settings, clock), clock, listener, db,
-                    vn.bantin.delivery.Backoff.Sleeper.REAL, templates).run(request);
+            RunResult r;
+            synchronized (vn.bantin.run.PeriodLocks.of(request.period().key())) { // after a serve's batch of the same period
+                r = new BulletinRun(settings, Senders.from(settings, clock), clock, listener, db,
+                        vn.bantin.delivery.Backoff.Sleeper.REAL, templates).run(request);
+            }
             LiveRuns.notDelivered(listener, (int) r.failedDeliveries());
             // The counts are on the page; beyond them a person must know which bulletins were not made, and why.
             List<String> notMade = r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList();

@@ -370,7 +370,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
-        assertEquals(base + "/", browser.getCurrentUrl());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.getCurrentUrl().endsWith("/login")
+                || !d.findElements(By.cssSelector("p.error")).isEmpty());
+        assertEquals(base + "/", browser.getCurrentUrl(), browser.findElements(By.cssSelector("p.error")).toString());
     }
 
     private java.util.Optional<String> login(HttpClient http, String name, String password) throws Exception {
