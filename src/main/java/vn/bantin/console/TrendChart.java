@@ -15,7 +15,7 @@ final class TrendChart {
     private static final int LEFT = 40;
     private static final int RIGHT = 30;
     private static final int TOP = 10;
-    private static final int BOTTOM = 40;
+    private static final int BOTTOM = 44;
 
     private TrendChart() {
     }
@@ -29,13 +29,13 @@ final class TrendChart {
         for (int pct = 0; pct <= 100; pct += 25) {
             double y = TOP + plotH - plotH * pct / 100.0;
             b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", LEFT, y, W - RIGHT, y));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%d%%</text>", LEFT - 4, y + 4, pct));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"14\" text-anchor=\"end\">%d%%</text>", LEFT - 4, y + 4, pct));
         }
         int n = periods.size();
         double step = n > 1 ? plotW / (double) (n - 1) : 0;
         for (int i = 0; i < n; i++) {
             if (i % 2 == (n - 1) % 2) {
-                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%s</text>",
                         LEFT + i * step, H - BOTTOM + 16, esc(periods.get(i))));
             }
         }
@@ -64,7 +64,7 @@ final class TrendChart {
             }
             int ly = H + 20 * k;
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>", LEFT, ly - 4, colour));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>", LEFT + 20, ly, esc(names.get(e.getKey()))));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"15\">%s</text>", LEFT + 20, ly, esc(names.get(e.getKey()))));
             k++;
         }
         return b.append("</svg>").toString();
