@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
                         + r.updated() + ", removed " + r.removed());
             }
             out.println(channel == null ? "  the store is not a local file: trigger, history and schedule use it directly"
-                    : "  trigger, history and schedule reach this serve through " + channel.socket() + " (no network port)");
+                    : "  trigger, history and schedule reach this serve through " + channel.socket() + " (no network port; only the web console listens on one)");
             ScheduleCommand.printTriggers(out, service.listTriggers());
             int waiting = service.pending().size();
             if (waiting > 0) {
