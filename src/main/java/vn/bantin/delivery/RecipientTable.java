@@ -60,7 +60,8 @@ public final class RecipientTable {
     public static Parsed parse(String csv, String file) {
         List<Row> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), READ)) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        try (CSVParser p = CSVParser.parse(new StringReader(text), READ)) {
             for (String col : COLUMNS) {
                 if (!p.getHeaderMap().containsKey(col)) {
                     return new Parsed(List.of(), List.of(), List.of(new Problem(1, col, file + " line 1",
@@ -69,7 +70,7 @@ public final class RecipientTable {
             }
             for (CSVRecord rec : p) {
                 rows.add(new Row(value(rec, "unit"), value(rec, "name"), value(rec, "email"), value(rec, "bulletins")));
-                lines.add((int) rec.getRecordNumber() + 1);
+                lines.add(lineAt(text, rec.getCharacterPosition()));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             return new Parsed(List.of(), List.of(), List.of(new Problem(0, "file", file,
@@ -141,6 +142,20 @@ public final class RecipientTable {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The line (1-based) of a character of the text: blank lines and quoted line breaks count, as in an editor. */
+    private static int lineAt(String text, long position) {
+        while (position < text.length() && (text.charAt((int) position) == '\n' || text.charAt((int) position) == '\r')) {
+            position++; // a record's position is where the parser started, before the blank lines it skipped
+        }
+        int line = 1;
+        for (int i = 0; i < position && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String value(CSVRecord rec, String column) {
