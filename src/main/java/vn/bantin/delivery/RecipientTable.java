@@ -136,7 +136,8 @@ public final class RecipientTable {
         try (CSVPrinter p = new CSVPrinter(out, WRITE)) {
             p.printRecord(COLUMNS);
             for (Row r : rows) {
-                p.printRecord(r.unit(), r.name(), r.email(), r.bulletins());
+                // An empty value goes out as nothing (",Chủ tịch,…"), not as "" that commons-csv writes first on a line.
+                p.printRecord(blankAsNull(r.unit()), blankAsNull(r.name()), blankAsNull(r.email()), blankAsNull(r.bulletins()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,6 +157,10 @@ public final class RecipientTable {
             }
         }
         return line;
+    }
+
+    private static String blankAsNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     private static String value(CSVRecord rec, String column) {
