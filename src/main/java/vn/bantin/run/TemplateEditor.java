@@ -231,7 +231,9 @@ public final class TemplateEditor {
             if (!versions.close(c.id(), Candidate.PUBLISHED, user)) {
                 return new TemplateEdit.Refused("Candidate " + c.id() + " was published or discarded by someone else a moment ago.");
             }
-            return new TemplateEdit.Published(write(file, target, current, content, user, "published"));
+            TemplateEdit.Published published = new TemplateEdit.Published(write(file, target, current, content, user, "published"));
+            deleteTree(previewFolder(c.id())); // a preview is for deciding; the bulletins now show the file itself
+            return published;
         }
     }
 
@@ -245,6 +247,7 @@ public final class TemplateEditor {
             Candidate c = candidate(candidateId).orElseThrow();
             return new TemplateEdit.Refused("Candidate " + c.id() + " was already " + c.state() + " by " + c.closedBy() + ".");
         }
+        deleteTree(previewFolder(candidateId));
         return new TemplateEdit.Discarded(candidate(candidateId).orElseThrow());
     }
 

@@ -76,6 +76,7 @@ class TemplateEditorTest {
         TemplateEdit published = editor.publish(ok.candidate().id(), "chi.editor", PERIOD);
 
         assertInstanceOf(TemplateEdit.Published.class, published, published.message());
+        assertTrue(editor.preview(ok.candidate().id()).isEmpty(), "the preview goes with the candidate");
         List<String> old = new String(before, StandardCharsets.UTF_8).lines().toList();
         List<String> now = Files.readAllLines(f.templates.resolve(LABELS), StandardCharsets.UTF_8);
         assertEquals(old.size(), now.size(), "no line added or lost");
