@@ -29,8 +29,12 @@ public final class RecipientsEditor {
     private static final int MAX_BYTES = 1024 * 1024;
     private static final Object WRITING = new Object();
 
-    /** The list as it is: its rows, and its current recorded version (null: never changed through the editor). */
-    public record Recipients(List<RecipientTable.Row> rows, FileVersion version) {}
+    /**
+     * The list as it is: its rows, what is wrong with the file as it stands (edited by hand: by line and field; the
+     * unit check only when the units export can be read), and its current recorded version (null: never changed
+     * through the editor).
+     */
+    public record Recipients(List<RecipientTable.Row> rows, List<RecipientTable.Problem> problems, FileVersion version) {}
 
     private final Path file;
     private final Settings settings;
@@ -45,8 +49,16 @@ public final class RecipientsEditor {
 
     public Recipients read() {
         RecipientTable.Parsed parsed = RecipientTable.parse(text(current()), PATH);
+        Predicate<String> units;
+        try {
+            units = knownUnits();
+        } catch (IllegalStateException unreadable) {
+            units = unit -> true; // the list is still shown; saving it checks the units, and says why it cannot
+        }
+        List<RecipientTable.Problem> problems = new java.util.ArrayList<>(parsed.problems());
+        problems.addAll(RecipientTable.check(parsed.rows(), units, i -> PATH + " line " + parsed.lines().get(i)));
         List<FileVersion> history = versions.history(FileVersions.CONFIG, PATH);
-        return new Recipients(parsed.rows(), history.isEmpty() ? null : history.get(0));
+        return new Recipients(parsed.rows(), List.copyOf(problems), history.isEmpty() ? null : history.get(0));
     }
 
     /** The problems of an edited table, by row (1-based), against the units of the data at {@code data.dir}. */

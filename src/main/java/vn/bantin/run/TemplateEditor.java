@@ -75,7 +75,7 @@ public final class TemplateEditor {
         List<TemplateFile> out = new ArrayList<>();
         Path root = settings.templatesDir();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path f : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String path = root.relativize(f).toString().replace('\\', '/');
                 EditableFile file;
                 try {

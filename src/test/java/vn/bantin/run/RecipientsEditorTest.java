@@ -55,6 +55,17 @@ class RecipientsEditorTest {
         assertEquals(f.settings.recipients().size(), list.rows().size());
         assertEquals(new Row("", "Chủ tịch UBND tỉnh", "chutich@bacninh.gov.vn", "province"), list.rows().get(0));
         assertNull(list.version());
+        assertEquals(List.of(), list.problems());
+    }
+
+    @Test
+    void aListEditedByHandShowsWhatIsWrongWithIt() throws IOException {
+        Files.writeString(file, Files.readString(file) + "KHONG-CO,Đơn vị lạ,la@bacninh.gov.vn,unit\n");
+
+        RecipientsEditor.Recipients list = editor.read();
+
+        assertEquals(List.of("recipients.csv line " + (list.rows().size() + 1) + ", unit: unit 'KHONG-CO' is not in the units of the"
+                + " data; use a code of the units export"), list.problems().stream().map(RecipientTable.Problem::sentence).toList());
     }
 
     @Test
