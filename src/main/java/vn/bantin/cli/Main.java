@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bantin", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Digital-transformation bulletins from the province's shared platforms.",
         subcommands = {RunCommand.class, DataCommand.class, HistoryCommand.class, ScheduleCommand.class,
-                TriggerCommand.class, TemplatesCommand.class, ConsoleCommand.class, UsersCommand.class, PreviewCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                TriggerCommand.class, TemplatesCommand.class, RecipientsCommand.class, ConsoleCommand.class, UsersCommand.class, PreviewCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -430,7 +430,7 @@ public final class ConfigLoader {
             for (CSVRecord rec : p) {
                 String where = f + " line " + (rec.getRecordNumber() + 1);
                 String email = rec.get("email");
-                if (!email.matches("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+")) {
+                if (!email.matches(vn.bantin.delivery.RecipientTable.ADDRESS)) {
                     throw new ConfigException(where + ": email '" + email + "' is not an address");
                 }
                 Set<String> bulletins = new LinkedHashSet<>();

@@ -60,6 +60,18 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                 sources, mailFrom, recipients, url, mail, readiness, templateLimits);
     }
 
+    /** The same settings reading the templates of {@code dir} (a staged copy of the folder, for an editor's check). */
+    public Settings withTemplatesDir(Path dir) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, dir, zone, language, method, targets,
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
+    }
+
+    /** The same settings in another label language ({@code en}), to check and preview that language's files. */
+    public Settings withLanguage(String lang) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, lang, method, targets,
+                sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
+    }
+
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
                 sources, mailFrom, recipients, storeUrl, mail, readiness, templateLimits);
