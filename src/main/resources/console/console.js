@@ -1,4 +1,4 @@
-// bantin console: the two things a page does with script, and nothing else. Without script, the pages still work
+// bantin console: the few things a page does with script, and nothing else. Without script, the pages still work
 // (forms post, the progress page shows the state when it is loaded).
 document.addEventListener('DOMContentLoaded', function () {
   // Ask before a resend: it sends mail to people.
@@ -7,6 +7,9 @@ document.addEventListener('DOMContentLoaded', function () {
       if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
     });
   });
+  // A template being checked and previewed: load the page again until it has become the candidate's page.
+  var staging = document.getElementById('staging');
+  if (staging) { setTimeout(function () { window.location.reload(); }, parseInt(staging.getAttribute('data-reload'), 10)); }
   // Live progress of a run: poll its JSON until it has ended.
   var box = document.getElementById('progress');
   if (!box) { return; }

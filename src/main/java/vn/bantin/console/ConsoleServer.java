@@ -66,6 +66,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     private final Javalin app;
     private final ConsoleActions actions;
+    private final EditorActions editor;
     private final ConsoleLabels labels;
     private final Sessions sessions;
     private final LoginThrottle throttle;
@@ -78,6 +79,7 @@ public final class ConsoleServer implements AutoCloseable {
     private ConsoleServer(Settings settings, ConsoleSettings console, DataSource db, Path configDir, Clock clock) {
         this.labels = ConsoleLabels.load(settings.templatesDir());
         this.actions = new ConsoleActions(settings, db, clock, configDir, new LiveRuns(clock));
+        this.editor = new EditorActions(settings, db, clock, configDir);
         this.sessions = new Sessions(clock);
         this.throttle = new LoginThrottle(clock);
         this.users = new ConsoleUsers(db, clock);
@@ -87,7 +89,7 @@ public final class ConsoleServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.http.maxRequestSize = 1_000_000;
+            cfg.http.maxRequestSize = 2L * vn.bantin.report.EditableFile.MAX_BYTES; // an upload, whole, with its form
             cfg.routes.before(this::guard);
             routes(cfg.routes);
             cfg.routes.exception(Unauthorized.class, (e, ctx) -> {
@@ -128,6 +130,7 @@ public final class ConsoleServer implements AutoCloseable {
     public void close() {
         app.stop();
         actions.live().close();
+        editor.close();
     }
 
     // ---- security: who asks, may they, and did the form come from our page
@@ -163,7 +166,7 @@ public final class ConsoleServer implements AutoCloseable {
         return sessions.find(ctx.cookie(SESSION_COOKIE)).map(s -> new Who(s.userId(), s.name(), s.role(), s.csrf(), s.id()));
     }
 
-    private static Who need(Context ctx, Role role) {
+    static Who need(Context ctx, Role role) {
         Who who = ctx.attribute("who");
         if (who == null) {
             throw new Unauthorized();
@@ -312,6 +315,7 @@ public final class ConsoleServer implements AutoCloseable {
                     "zone", zone())));
         });
         apiRoutes(r);
+        new EditorRoutes(editor, this::render, ConsoleServer::need, this::view, zone()).routes(r);
     }
 
     private void login(Context ctx) {
@@ -502,7 +506,7 @@ public final class ConsoleServer implements AutoCloseable {
         return actions.settings().zone();
     }
 
-    private View view(Context ctx) {
+    View view(Context ctx) {
         String asked = ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.cookie(LANG_COOKIE);
         String lang = ConsoleLabels.language(asked);
         Who who = ctx.attribute("who");
@@ -514,7 +518,7 @@ public final class ConsoleServer implements AutoCloseable {
         return view(ctx).t(key, args);
     }
 
-    private String render(String template, View v, Map<String, Object> model) {
+    String render(String template, View v, Map<String, Object> model) {
         Map<String, Object> params = new LinkedHashMap<>(model);
         params.put("v", v);
         StringOutput out = new StringOutput();

@@ -284,7 +284,7 @@ class ConsoleBrowserTest {
     }
 
     /** The whole page at {@code width}, as a phone or desktop of that width shows it (Chrome's device metrics). */
-    private static void shoot(ChromeDriver browser, Path file, int width) throws IOException {
+    static void shoot(ChromeDriver browser, Path file, int width) throws IOException {
         boolean phone = width < 700;
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
                 "deviceScaleFactor", 1, "mobile", phone));
