@@ -253,7 +253,8 @@ public final class ConsoleServer implements AutoCloseable {
             Path out = actions.settings().outDir().toAbsolutePath().normalize();
             String asked = ctx.queryParam("path");
             Path file = asked == null ? null : Path.of(asked).toAbsolutePath().normalize();
-            if (file == null || !file.startsWith(out) || !Files.isRegularFile(file) || !file.toString().endsWith(".pdf")
+            if (file == null || !file.startsWith(out) || file.startsWith(out.resolve(EditorActions.CANDIDATES)) // editors' drafts: their own route
+                    || !Files.isRegularFile(file) || !file.toString().endsWith(".pdf")
                     || !file.toRealPath().startsWith(out.toRealPath())) {
                 throw new ConsoleActions.Refused(t(ctx, "error.noFile"));
             }

@@ -43,6 +43,8 @@ final class EditorActions implements AutoCloseable {
         }
     }
 
+    /** The folder under out.dir for the candidates' staged copies and previews. */
+    static final String CANDIDATES = "candidates";
     private static final Pattern DATE = Pattern.compile("(?:(\\d{2})/(\\d{2})/(\\d{4}))|(?:(\\d{4})-(\\d{2})-\\d{2})");
 
     private final Settings settings;
@@ -63,7 +65,7 @@ final class EditorActions implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         FileVersions versions = new FileVersions(db, clock);
-        this.templates = new TemplateEditor(settings, versions, settings.outDir().resolve("candidates"));
+        this.templates = new TemplateEditor(settings, versions, settings.outDir().resolve(CANDIDATES));
         this.recipients = new RecipientsEditor(configDir, settings, versions);
         this.audit = new AuditTrail(db, clock);
     }

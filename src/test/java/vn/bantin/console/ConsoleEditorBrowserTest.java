@@ -315,20 +315,25 @@ class ConsoleEditorBrowserTest {
     @Order(5)
     void screenshotsOfTheEditorsPages() throws Exception {
         Path folder = Files.createDirectories(Path.of(System.getProperty("bantin.screenshots", "target/screenshots")));
-        // a candidate waiting with its preview, for the picture of the candidate page
+        // a candidate waiting with its preview, staged through the API, watched in the browser until it is made
         HttpResponse<String> staged = HttpClient.newHttpClient().send(api("/api/templates/wording", editorToken).POST(
                 HttpRequest.BodyPublishers.ofString("{\"path\":\"labels/bulletin_vi.properties\",\"changes\":{\"report.title\":"
                         + "\"BẢN TIN CHUYỂN ĐỔI SỐ TỈNH BẮC NINH\"}}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, staged.statusCode(), staged.body());
-        String poll = staged.body().replaceAll(".*\"staging\":\"([^\"]+)\".*", "$1");
-        String candidate = null;
-        for (int i = 0; i < 600 && candidate == null; i++) {
-            String s = HttpClient.newHttpClient().send(api(poll, editorToken).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (!s.contains("\"running\"")) {
-                candidate = s.replaceAll(".*\"candidate\":\"/api(/templates/candidates/\\d+)\".*", "$1");
-            } else {
-                Thread.sleep(500); // polling a slow job, not timing a result
+        String staging = staged.body().replaceAll(".*\"staging\":\"/api/templates/stagings/([^\"]+)\".*", "$1");
+        String candidate;
+        ChromeDriver watcher = Browser.open(1280, 900);
+        try {
+            signIn(watcher, "ed", EDITOR_PASSWORD);
+            watcher.get(base + "/templates/staging/" + staging);
+            if (watcher.getCurrentUrl().contains("/templates/staging/")) {
+                ConsoleBrowserTest.shoot(watcher, folder.resolve("staging-desktop.png"), 1280);
             }
+            new WebDriverWait(watcher, Duration.ofMinutes(3), Duration.ofMillis(500))
+                    .until(d -> d.getCurrentUrl().contains("/templates/candidates/"));
+            candidate = watcher.getCurrentUrl().substring(base.length());
+        } finally {
+            watcher.quit();
         }
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("templates", "/templates");
