@@ -285,7 +285,7 @@ final class EditorRoutes {
 
     private List<FileLine> files() {
         return editor.templates().files().stream().map(f -> new FileLine(f.path(), f.kind().name().toLowerCase(java.util.Locale.ROOT),
-                f.size(), f.version(), f.changedBy(), when(f.changedAt()), f.changedOutside(), f.path().endsWith(".properties")))
+                f.size(), f.version(), person(f.changedBy()), when(f.changedAt()), f.changedOutside(), f.path().endsWith(".properties")))
                 .toList();
     }
 
@@ -298,7 +298,7 @@ final class EditorRoutes {
         List<VersionLine> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             FileVersion v = all.get(i);
-            out.add(new VersionLine(v.version(), v.changedBy(), when(v.changedAt()), v.action(), v.size(), i == 0));
+            out.add(new VersionLine(v.version(), person(v.changedBy()), when(v.changedAt()), v.action(), v.size(), i == 0));
         }
         return out;
     }
@@ -523,6 +523,11 @@ final class EditorRoutes {
 
     private static String str(Object o) {
         return o == null ? null : o.toString();
+    }
+
+    /** Who changed a file, or null for "it was in the folder", which the page words in the reader's language. */
+    private static String person(String changedBy) {
+        return TemplateEditor.IN_THE_FOLDER.equals(changedBy) ? null : changedBy;
     }
 
     private String when(Instant t) {
