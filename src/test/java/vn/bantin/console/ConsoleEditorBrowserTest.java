@@ -227,6 +227,10 @@ class ConsoleEditorBrowserTest {
         assertTrue(api.body().contains("unit.jrxml:" + line), api.body());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(templates.resolve("unit.jrxml"))), "the working template stays");
         assertFalse(audit().contains("template.publish unit.jrxml"), audit());
+        HttpResponse<String> discard = http.send(api("/api/templates/candidates/" + id + "/discard", editorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, discard.statusCode(), discard.body());
+        assertTrue(audit().contains("ed template.discard unit.jrxml (candidate " + id + ")"), audit());
     }
 
     @Test
@@ -259,6 +263,13 @@ class ConsoleEditorBrowserTest {
         HttpResponse<String> mine = http.send(api("/api/templates", editorToken).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, mine.statusCode(), "the editor's token may: the 403s are the role");
         assertTrue(mine.body().contains("\"period\":\"2022-12\""), mine.body());
+        // the label change of the first test rolled back to the file as it was, as a third version
+        HttpResponse<String> back = http.send(api("/api/templates/rollback", editorToken).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"path\":\"labels/bulletin_vi.properties\",\"version\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, back.statusCode(), back.body());
+        assertTrue(back.body().contains("\"version\":3"), back.body());
+        assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = BẢN TIN CHUYỂN ĐỔI SỐ\n"));
+        assertTrue(audit().contains("ed template.rollback labels/bulletin_vi.properties to version 1 (now version 3)"), audit());
     }
 
     @Test
