@@ -49,6 +49,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCliDependsOnTheConsole() {
+        noClasses().that().resideOutsideOfPackages("vn.bantin.cli..", "vn.bantin.console..")
+                .should().dependOnClassesThat().resideInAPackage("vn.bantin.console..").check(CLASSES);
+    }
+
+    @Test
+    void onlyTheConsoleSpeaksHttp() {
+        noClasses().that().resideOutsideOfPackages("vn.bantin.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "gg.jte..").check(CLASSES);
+    }
+
+    @Test
     void noImplNames() {
         noClasses().should().haveSimpleNameEndingWith("Impl").check(CLASSES);
     }

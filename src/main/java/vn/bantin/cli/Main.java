@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bantin", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Digital-transformation bulletins from the province's shared platforms.",
         subcommands = {RunCommand.class, GatherCommand.class, InputsCommand.class, DataCommand.class, HistoryCommand.class, ScheduleCommand.class,
-                TriggerCommand.class, StoreCommand.class, TemplatesCommand.class, PreviewCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                TriggerCommand.class, StoreCommand.class, TemplatesCommand.class, RecipientsCommand.class, ConsoleCommand.class, UsersCommand.class,
+                PreviewCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -23,12 +23,12 @@ import vn.bantin.indicator.Period;
 import vn.bantin.run.BulletinRun;
 import vn.bantin.run.RunRequest;
 import vn.bantin.run.RunResult;
+import vn.bantin.run.Resends;
 import vn.bantin.run.Senders;
 import vn.bantin.run.StopRequest;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.DeliveryRow;
-import vn.bantin.store.DeliveryStatus;
 import vn.bantin.store.Resend;
 import vn.bantin.store.StoreFiles;
 
@@ -205,27 +205,17 @@ final class RunCommand implements Callable<Integer> {
      * whom; returns their addresses (empty: nothing to send again).
      */
     private static Set<String> queueFailed(DeliveryLedger ledger, Set<String> bulletins, Period p, PrintWriter o) {
-        Set<String> emails = new LinkedHashSet<>();
-        List<DeliveryRow> again = new java.util.ArrayList<>();
-        for (String b : bulletins) {
-            for (DeliveryRow d : ledger.list(b, p.key())) {
-                if (d.status() == DeliveryStatus.FAILED || d.status() == DeliveryStatus.REJECTED) {
-                    again.add(d);
-                }
-            }
-        }
+        List<DeliveryRow> again = Resends.failed(ledger, bulletins, p);
         if (again.isEmpty()) {
             o.printf("resend-failed: no message of %s for %s was refused or failed; nothing to send again%n",
                     String.join(" or ", bulletins), p.key());
-            return emails;
+            return Set.of();
         }
         o.printf("resend-failed: %d message(s) of %s were refused or failed and are sent again:%n", again.size(), p.key());
         for (DeliveryRow d : again) {
             o.printf("  %-8s %-40s %s after %d attempt(s): %s%n", d.key().bulletin(), d.key().email(),
                     d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastError() == null ? "" : d.lastError());
-            ledger.resend(d.key());
-            emails.add(d.key().email().toLowerCase(Locale.ROOT));
         }
-        return emails;
+        return Resends.queue(ledger, again);
     }
 }

@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private Configured configured;
 
+    @picocli.CommandLine.Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "where the web console listens (default: console.listen of the config, 127.0.0.1:8080)")
+    private String listen;
+
     private final Launchers launchers;
 
     ServeCommand(Launchers launchers) {
@@ -88,16 +92,17 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println(channel == null ? "  the store is not a local file: trigger, history and schedule use it directly"
                     : "  trigger, history, schedule and store check reach this serve through " + channel.socket()
-                            + " (no network port)");
+                            + " (no network port; only the web console listens on one)");
             ScheduleCommand.printTriggers(out, service.listTriggers());
             int waiting = service.pending().size();
             if (waiting > 0) {
                 out.println("  " + waiting + " request(s) and send job(s) from before wait in the store: they run now");
             }
-            out.println("serving; stop with Ctrl-C or SIGTERM (jobs in progress finish first)");
             // A store on a server can go away while serve runs: one line when it does and one when it is back.
             try (StoreWatch watch = channel == null ? StoreWatch.start(db.dataSource(), db.where(), schedules.checkin(), err, clock)
-                    : null) {
+                    : null;
+                 AutoCloseable console = hostConsole(settings, db, clock, out, err)) {
+                out.println("serving; stop with Ctrl-C or SIGTERM (jobs in progress finish first)");
                 return serveUntilStopped(service, out, err, clock);
             }
         }
@@ -131,6 +136,33 @@ final class ServeCommand implements Callable<Integer> {
         }
         files.get().secureFiles();
         return channel;
+    }
+
+    /**
+     * Starts the web console on serve's store. A console that cannot start (its port taken, its label files missing)
+     * costs one line, not the schedules: serve goes on without it.
+     */
+    private AutoCloseable hostConsole(Settings settings, Database db, Clock clock, PrintWriter out, PrintWriter err) {
+        try {
+            vn.bantin.config.ConsoleSettings console = ConsoleCommand.withListen(
+                    vn.bantin.config.ConfigLoader.console(configured.config), listen);
+            vn.bantin.console.ConsoleServer server = vn.bantin.console.ConsoleServer.start(settings, console, db.dataSource(),
+                    configured.config, clock);
+            out.println("  web console on http://" + console.listen().host() + ":" + server.port() + "/");
+            return server;
+        } catch (RuntimeException e) {
+            err.println("warning: the web console did not start (" + firstLine(e) + "); serve runs without it");
+            return () -> { };
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     /** The commands serve answers through its socket, and only those. */

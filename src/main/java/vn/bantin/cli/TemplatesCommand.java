@@ -17,7 +17,9 @@ import vn.bantin.report.FieldsMarkdown;
 import vn.bantin.run.TemplateCheck;
 
 @Command(name = "templates", description = "Work with the templates an officer edits.", mixinStandardHelpOptions = true,
-        subcommands = {TemplatesCommand.Check.class, TemplatesCommand.Fields.class})
+        subcommands = {TemplatesCommand.Check.class, TemplatesCommand.Fields.class, TemplateEditCommands.Versions.class,
+                TemplateEditCommands.Stage.class, TemplateEditCommands.Publish.class, TemplateEditCommands.Discard.class,
+                TemplateEditCommands.RollBack.class})
 final class TemplatesCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,

@@ -63,6 +63,25 @@ public final class ConfigLoader {
         return new ConfigLoader(configDir).read();
     }
 
+    /**
+     * The web console's keys ({@code console.*}), read with everything else checked as {@link #load} does; kept out
+     * of {@link Settings}, which the pipeline carries and which has no use for them.
+     */
+    public static ConsoleSettings console(Path configDir) {
+        ConfigLoader loader = new ConfigLoader(configDir);
+        loader.read();
+        String listen = loader.text("console.listen");
+        ConsoleSettings.Listen l = ConsoleSettings.Listen.parse(listen)
+                .orElseThrow(() -> loader.bad("console.listen", "HOST:PORT, such as 127.0.0.1:8080 (loopback) or 0.0.0.0:8080"
+                        + " (every interface, for a reverse proxy on another machine)"));
+        String secure = loader.text("console.secure-cookie");
+        if (!secure.equals("true") && !secure.equals("false")) {
+            throw loader.bad("console.secure-cookie", "true (the console is reached through HTTPS, e.g. behind a reverse"
+                    + " proxy with TLS) or false");
+        }
+        return new ConsoleSettings(l, Boolean.parseBoolean(secure));
+    }
+
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("org.parent", "UBND TỈNH");
@@ -144,6 +163,8 @@ public final class ConfigLoader {
         d.put("store.archive", "");
         d.put("readiness.retry-every", "PT2H");
         d.put("readiness.max-retries", "36");
+        d.put("console.listen", ConsoleSettings.DEFAULT_LISTEN);
+        d.put("console.secure-cookie", "false");
         return Map.copyOf(d);
     }
 
@@ -590,7 +611,7 @@ public final class ConfigLoader {
             for (CSVRecord rec : p) {
                 String where = f + " line " + (rec.getRecordNumber() + 1);
                 String email = rec.get("email");
-                if (!email.matches("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+")) {
+                if (!email.matches(vn.bantin.delivery.RecipientTable.ADDRESS)) {
                     throw new ConfigException(where + ": email '" + email + "' is not an address");
                 }
                 Set<String> bulletins = new LinkedHashSet<>();

@@ -88,11 +88,6 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                 targets, Map.copyOf(options.formats()), mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 
-    public Settings withTemplatesDir(Path dir) {
-        return new Settings(organisation, dataDir, outDir, outboxDir, dir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
-    }
-
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
                 sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
@@ -106,6 +101,18 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
                 sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render, inputs, decision766);
+    }
+
+    /** The same settings reading the templates of {@code dir} (a staged copy of the folder, for an editor's check). */
+    public Settings withTemplatesDir(Path dir) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, dir, zone, language, method, targets,
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
+    }
+
+    /** The same settings in another label language ({@code en}), to check and preview that language's files. */
+    public Settings withLanguage(String lang) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, lang, method, targets,
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766);
     }
 
     public Settings withOutDir(Path dir) {

@@ -17,17 +17,17 @@ import org.slf4j.LoggerFactory;
  * sibling, is forced to disk and checked, then renamed over the target. A rename within one folder
  * is atomic, so a reader (the mailer, a person) sees the old file or the new one, never half of one.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private static final Logger log = LoggerFactory.getLogger(AtomicFile.class);
 
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     @FunctionalInterface
-    interface Check {
+    public interface Check {
         /** Throws when the written file must not be published. */
         void accept(Path written);
     }
@@ -35,7 +35,12 @@ final class AtomicFile {
     private AtomicFile() {
     }
 
-    static void write(Path target, Content content, Check check) {
+    /** Writes {@code bytes} as the whole of {@code target}, atomically. */
+    public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes), written -> { });
+    }
+
+    public static void write(Path target, Content content, Check check) {
         Path absolute = target.toAbsolutePath();
         // Same folder as the target (a rename across file systems would not be atomic); the process's
         // usual permissions, unlike Files.createTempFile's owner-only ones.

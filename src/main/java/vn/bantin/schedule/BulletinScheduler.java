@@ -351,6 +351,29 @@ public final class BulletinScheduler implements AutoCloseable {
                 : job.getDescription() + " (again: cut off when its service stopped)";
     }
 
+    /**
+     * Pauses (or, {@code paused} false, resumes) the schedule {@code name} in the store: a paused schedule does not
+     * fire until resumed, in this process or in a serve on the same store; a fire due while it was paused is caught
+     * up once at the resume, as a missed fire is. Returns false when the store holds no such schedule.
+     */
+    public boolean pause(String name, boolean paused) {
+        TriggerKey key = new TriggerKey(name, SCHEDULE_GROUP);
+        try {
+            if (quartz.getTrigger(key) == null) {
+                return false;
+            }
+            if (paused) {
+                quartz.pauseTrigger(key);
+            } else {
+                quartz.resumeTrigger(key);
+            }
+            return true;
+        } catch (SchedulerException e) {
+            throw new ScheduleException("cannot " + (paused ? "pause" : "resume") + " the schedule " + name + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The services that checked in to the store (QRTZ_SCHEDULER_STATE), alive or not: see {@link ServiceInstance#alive}. */
     public List<ServiceInstance> instances() {
         String sql = "SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?"

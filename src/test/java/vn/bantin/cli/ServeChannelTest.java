@@ -30,11 +30,15 @@ class ServeChannelTest {
     Path tmp;
 
     @Test
-    void serveListensOnNoPortAndAnswersTheCliThroughItsSocket() throws Exception {
+    void serveListensOnNoPortButItsConsolesOnLoopbackAndAnswersTheCliThroughItsSocket() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("config"));
+        int consolePort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            consolePort = free.getLocalPort();
+        }
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=" + CliRun.store(tmp) + "\n", StandardCharsets.UTF_8);
+                + "\nstore.url=" + CliRun.store(tmp) + "\nconsole.listen=127.0.0.1:" + consolePort + "\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n"
                 + ",Chủ tịch UBND tỉnh,chutich@bacninh.gov.vn,province\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("schedules.properties"), "poll-seconds=1\ncheckin-seconds=1\n", StandardCharsets.UTF_8);
@@ -42,7 +46,11 @@ class ServeChannelTest {
 
         try (ServeProcess serve = ServeProcess.start(config, tmp.resolve("serve.log"))) {
             serve.await("serve to start", () -> serve.log().contains("serving;"));
-            assertEquals(List.of(), listeningTcpPorts(serve.pid()), "serve listens on no TCP port");
+            // the web console's port, on the loopback address only (127.0.0.1, or its IPv6-mapped form); no other
+            List<String> ports = listeningTcpPorts(serve.pid());
+            assertEquals(1, ports.size(), "serve listens on its console's port only: " + ports);
+            assertTrue(ports.get(0).endsWith(":" + consolePort) && ports.get(0).toUpperCase(java.util.Locale.ROOT).contains("0100007F"),
+                    "the console listens on loopback only: " + ports);
             assertEquals("rw-------", mode(socket));
             assertEquals("rwx------", mode(tmp.resolve("var")));
 
