@@ -63,10 +63,10 @@ class PostgresStoreTest {
                 assertTrue(db.isServer());
             }
             try (Connection c = pg.connect(); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT count(*), max(version) FROM flyway_schema_history WHERE success")) {
+                 ResultSet r = s.executeQuery("SELECT count(*), max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success")) {
                 r.next();
                 assertEquals(Migrations.count(), r.getInt(1), "each migration applied once, though the store was opened twice");
-                assertEquals(Migrations.latest(), r.getString(2));
+                assertEquals(Migrations.latest(), Integer.toString(r.getInt(2)), "the newest migration, compared as a number (\"10\" sorts before \"7\" as text)");
             }
         }
     }
