@@ -44,7 +44,7 @@ final class ConsoleCommand implements Callable<Integer> {
             return Failures.FAILED;
         }
         Clock clock = Clock.system(settings.zone());
-        try (Database db = Database.open(settings.storeUrl());
+        try (Database db = Database.open(settings.store());
              ConsoleServer server = ConsoleServer.start(settings, console, db.dataSource(), configured.config, clock)) {
             out.println("bantin console: http://" + console.listen().host() + ":" + server.port() + "/ on the store " + db.where()
                     + (console.listen().host().startsWith("127.") || console.listen().host().equals("localhost")

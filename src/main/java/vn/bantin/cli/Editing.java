@@ -14,7 +14,7 @@ final class Editing {
 
     /** Opens the store of {@code settings}; close it after use. */
     static Database store(Settings settings) {
-        return Database.open(settings.storeUrl());
+        return Database.open(settings.store());
     }
 
     static FileVersions versions(Database db) {

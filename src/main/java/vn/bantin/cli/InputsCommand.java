@@ -44,7 +44,7 @@ final class InputsCommand implements Callable<Integer> {
             Settings settings = configured.settings();
             int n = keep == null ? settings.inputs().keep() : keep;
             SnapshotPrune.Outcome outcome;
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 outcome = SnapshotPrune.prune(settings.inputsDir(), n,
                         new RunStore(db.dataSource(), Clock.system(settings.zone())).snapshotsInUse());
             }

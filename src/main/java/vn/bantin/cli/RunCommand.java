@@ -188,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
                     "Missing required option: '--to=DIR'");
         }
         Settings settings = configured.settings();
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             vn.bantin.run.Reproduction.Made made = vn.bantin.run.Reproduction.make(settings, db.dataSource(), reproduce, to);
             o.println("run " + made.runId() + " (" + made.periodKey() + ") made again from " + made.inputs()
                     + " and the templates it used; nothing sent:");

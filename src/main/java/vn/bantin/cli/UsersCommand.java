@@ -50,7 +50,7 @@ final class UsersCommand {
         public Integer call() throws Exception {
             Settings settings = configured.settings();
             char[] password = readPassword(spec.commandLine().getOut());
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 UserRow u = new UserAdmin(db.dataSource(), Clock.system(settings.zone())).add(actor(), name, role, password);
                 spec.commandLine().getOut().println("added console user " + u.name() + " (" + u.role() + ")");
                 return 0;
@@ -96,7 +96,7 @@ final class UsersCommand {
             Settings settings = configured.settings();
             PrintWriter o = spec.commandLine().getOut();
             DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 var users = new UserAdmin(db.dataSource(), Clock.system(settings.zone())).list();
                 if (users.isEmpty()) {
                     o.println("no console users yet; add the first admin with: java -jar target/bantin.jar users add NAME --role admin");
@@ -125,7 +125,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             Settings settings = configured.settings();
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 String token = new UserAdmin(db.dataSource(), Clock.system(settings.zone())).newToken(actor(), name);
                 spec.commandLine().getOut().println(token);
                 return 0;

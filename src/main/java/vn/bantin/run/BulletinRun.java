@@ -293,7 +293,7 @@ public final class BulletinRun {
 
     /** Every template file the run uses is kept once by its hash, so that {@code run --reproduce} can use it again. */
     private void keepTemplates(Map<String, String> hashes) {
-        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
+        AttachmentArchive archive = new AttachmentArchive(db, clock, settings.store().archiveFolder());
         Path base = settings.templatesDir().toAbsolutePath().normalize();
         hashes.forEach((file, hash) -> archive.keepFile(base.resolve(file), hash));
     }

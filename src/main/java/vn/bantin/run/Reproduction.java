@@ -101,7 +101,7 @@ public final class Reproduction {
 
     private static void restoreTemplates(Settings settings, DataSource db, Clock clock, RunRow run, Path into)
             throws IOException {
-        AttachmentArchive archive = new AttachmentArchive(db, clock, AttachmentArchive.folderFor(settings.storeUrl()));
+        AttachmentArchive archive = new AttachmentArchive(db, clock, settings.store().archiveFolder());
         for (Map.Entry<String, String> t : new TreeMap<>(run.templateHashes()).entrySet()) {
             Path kept = archive.file(t.getValue());
             Path target = into.resolve(t.getKey()).normalize();
