@@ -120,7 +120,10 @@ class FieldCatalogueTest {
             if (!f.rowFields().isEmpty()) {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> rows = (List<Map<String, Object>>) v;
-                checks.add(() -> assertFalse(rows.isEmpty(), "the sample gives " + f.name() + " rows to check"));
+                // The Decision 766 lists are empty on the 2022 sample, which has no 766 columns (its bulletin is the 2022 one).
+                if (!f.name().startsWith("d766")) {
+                    checks.add(() -> assertFalse(rows.isEmpty(), "the sample gives " + f.name() + " rows to check"));
+                }
                 for (Map<String, Object> row : rows) {
                     checks.add(() -> assertEquals(names(f.rowFields()), new TreeSet<>(row.keySet()), f.name()));
                     for (TemplateField rf : f.rowFields()) {
