@@ -44,7 +44,7 @@ class SentAttachmentArchiveTest {
             Path config = CliInTest.config(tmp, server.getSmtp().getPort(), "org.doc-number=Số: 01/BT\n");
             CliInTest first = CliInTest.of("run", "--period", "2022-12", "--config", config.toString());
             assertEquals(0, first.exitCode(), first.toString());
-            Map<String, byte[]> received = attachments(server.getReceivedMessages());
+            Map<String, byte[]> received = ReceivedAttachments.of(server.getReceivedMessages());
             assertEquals(10, received.size(), "a PDF and a workbook for each of 5 recipients: " + received.keySet());
 
             // The period is made again with another number: out/ changes, what was sent must not.
@@ -83,26 +83,4 @@ class SentAttachmentArchiveTest {
         }
     }
 
-    /** Each attachment received, by "address/file name". */
-    private static Map<String, byte[]> attachments(MimeMessage[] messages) throws Exception {
-        Map<String, byte[]> out = new HashMap<>();
-        for (MimeMessage m : messages) {
-            String to = m.getAllRecipients()[0].toString().replaceAll(".*<|>.*", "");
-            collect(m, to, out);
-        }
-        return out;
-    }
-
-    private static void collect(Part part, String to, Map<String, byte[]> out) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                collect(mp.getBodyPart(i), to, out);
-            }
-        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-            try (InputStream in = part.getInputStream()) {
-                out.put(to + "/" + part.getFileName(), in.readAllBytes());
-            }
-        }
-    }
 }

@@ -82,7 +82,7 @@ class ReproduceTest {
                         .run(new RunRequest(Period.parse("2022-12"), Set.of(RunRequest.PROVINCE), Set.of(), false, "cli"));
                 runId = new RunStore(db.dataSource(), lastMonth).recent(1).get(0).id();
             }
-            Map<String, byte[]> received = attachments(server.getReceivedMessages());
+            Map<String, byte[]> received = vn.bantin.delivery.ReceivedAttachments.of(server.getReceivedMessages());
             assertEquals(4, received.size(), received.keySet().toString());
             byte[] sentPdf = received.get("chutich@bacninh.gov.vn/ban-tin-2022-12-tinh.pdf");
             String sentText = text(sentPdf);
@@ -142,26 +142,4 @@ class ReproduceTest {
         return to;
     }
 
-    /** Each attachment received, by "address/file name". */
-    private static Map<String, byte[]> attachments(MimeMessage[] messages) throws Exception {
-        Map<String, byte[]> out = new HashMap<>();
-        for (MimeMessage m : messages) {
-            String to = m.getAllRecipients()[0].toString().replaceAll(".*<|>.*", "");
-            collect(m, to, out);
-        }
-        return out;
-    }
-
-    private static void collect(Part part, String to, Map<String, byte[]> out) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                collect(mp.getBodyPart(i), to, out);
-            }
-        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-            try (InputStream in = part.getInputStream()) {
-                out.put(to + "/" + part.getFileName(), in.readAllBytes());
-            }
-        }
-    }
 }
