@@ -136,13 +136,7 @@ final class EditorRoutes {
         });
         r.post("/templates/candidates/{id}/{action}", ctx -> {
             ConsoleServer.Who who = role.need(ctx, Role.EDITOR);
-            long id = id(ctx);
-            TemplateEdit done = switch (ctx.pathParam("action")) {
-                case "publish" -> editor.publish(who.name(), id);
-                case "discard" -> editor.discard(who.name(), id);
-                default -> throw new ConsoleServer.NotFound("use publish or discard");
-            };
-            afterEdit(ctx, done);
+            afterEdit(ctx, candidateAction(ctx, who));
         });
         r.post("/templates/rollback", ctx -> {
             ConsoleServer.Who who = role.need(ctx, Role.EDITOR);
@@ -241,13 +235,7 @@ final class EditorRoutes {
         });
         r.post("/api/templates/candidates/{id}/{action}", ctx -> {
             ConsoleServer.Who who = role.need(ctx, Role.EDITOR);
-            long id = id(ctx);
-            TemplateEdit done = switch (ctx.pathParam("action")) {
-                case "publish" -> editor.publish(who.name(), id);
-                case "discard" -> editor.discard(who.name(), id);
-                default -> throw new ConsoleServer.NotFound("use publish or discard");
-            };
-            apiEdit(ctx, done);
+            apiEdit(ctx, candidateAction(ctx, who));
         });
         r.post("/api/templates/rollback", ctx -> {
             ConsoleServer.Who who = role.need(ctx, Role.EDITOR);
@@ -481,6 +469,16 @@ final class EditorRoutes {
         } catch (ReportException e) {
             throw new ConsoleActions.Refused(e.getMessage());
         }
+    }
+
+    /** Publish or discard a candidate, as the page and the API both ask it: /…/candidates/{id}/{action}. */
+    private TemplateEdit candidateAction(Context ctx, ConsoleServer.Who who) {
+        long id = id(ctx);
+        return switch (ctx.pathParam("action")) {
+            case "publish" -> editor.publish(who.name(), id);
+            case "discard" -> editor.discard(who.name(), id);
+            default -> throw new ConsoleServer.NotFound("use publish or discard");
+        };
     }
 
     private static long id(Context ctx) {
