@@ -177,10 +177,8 @@ public final class RunStore {
                 // Its claims are orphans: nobody will record their outcome, so they need not wait out the lease. The
                 // message that was inside its SMTP transaction may have been accepted: sending it again is the one
                 // possible duplicate, the same as after the lease.
-                update("release the claims of run " + r.id(), "UPDATE delivery SET status = 'failed', claim_token = NULL,"
-                        + " last_error = ?, updated_at = ? WHERE run_id = ? AND status = 'sending'",
-                        "the process sending it (run " + r.id() + ") died before the server's answer was recorded; sent again,"
-                                + " so the recipient may get it twice", now, r.id());
+                releaseClaims("run " + r.id(), "run_id = ?", "the process sending it (run " + r.id() + ") died before the server's answer"
+                        + " was recorded; sent again, so the recipient may get it twice", now, r.id());
             }
         }
         releaseOrphanClaims(now);
@@ -188,14 +186,29 @@ public final class RunStore {
     }
 
     /**
+     * Releases the claims of the rows that {@code where} selects. A row still {@code sending} had not reached the
+     * final dot: it becomes {@code failed}, to be sent again. A row already {@code uncertain} had (the server may have
+     * it): it stays uncertain with its claim dropped, so that the next claim sends it as the one retry of an
+     * uncertain message, under the same Message-ID, and a second doubt leaves it to the administrator.
+     */
+    private void releaseClaims(String whose, String where, String reason, Instant now, Object... args) {
+        Object[] sendingArgs = new Object[args.length + 2];
+        sendingArgs[0] = reason;
+        sendingArgs[1] = now;
+        System.arraycopy(args, 0, sendingArgs, 2, args.length);
+        update("release the claims of " + whose, "UPDATE delivery SET status = 'failed', claim_token = NULL, last_error = ?,"
+                + " updated_at = ? WHERE status = 'sending' AND " + where, sendingArgs);
+        update("release the claims of " + whose, "UPDATE delivery SET claim_token = NULL, last_error = ?,"
+                + " updated_at = ? WHERE status = 'uncertain' AND claim_token IS NOT NULL AND " + where, sendingArgs);
+    }
+
+    /**
      * A claim held in the name of a run that has ended (an error such as OutOfMemoryError went through the send and
      * the run was recorded failed) will never be settled by it: it is released at once, like a dead process's.
      */
     private void releaseOrphanClaims(Instant now) {
-        update("release the claims of ended runs", "UPDATE delivery SET status = 'failed', claim_token = NULL, last_error = ?,"
-                + " updated_at = ? WHERE status = 'sending' AND run_id IN (SELECT id FROM run WHERE status <> 'running')",
-                "the run sending it ended before the server's answer was recorded; sent again, so the recipient may get it"
-                        + " twice", now);
+        releaseClaims("ended runs", "run_id IN (SELECT id FROM run WHERE status <> 'running')", "the run sending it ended before the"
+                + " server's answer was recorded; sent again, so the recipient may get it twice", now);
     }
 
     private record Running(long id, String owner, Instant heartbeat) {

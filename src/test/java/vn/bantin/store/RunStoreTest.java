@@ -138,6 +138,31 @@ class RunStoreTest {
     }
 
     @Test
+    void aDeadProcessKilledPastTheFinalDotLeavesItsMessageForItsOneRetryNotForTheLease() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        ProcessOwner self = ProcessOwner.current();
+        long dead = runs.begin("unit", Period.parse("2022-12"), null, "cli");
+        long alive = runs.begin("unit", Period.parse("2022-12"), null, "cli");
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE run SET owner = '" + new ProcessOwner(gone.pid(), self.host(), self.startMillis()).text()
+                    + "' WHERE id = " + dead);
+        }
+        DeliveryLedger ledger = new DeliveryLedger(db.dataSource(), clock);
+        DeliveryKey inFlight = new DeliveryKey("unit", "2022-12", "vanthu.sxd@bacninh.gov.vn");
+        Claim.Send first = (Claim.Send) ledger.claim(inFlight, "SXD", dead);
+        ledger.markDataEnd(first); // the final dot went out; then kill -9
+        assertEquals(Claim.Busy.class, ledger.claim(inFlight, "SXD", alive).getClass(), "held, within its lease");
+
+        assertEquals(1, runs.markAbandoned());
+
+        Claim again = ledger.claim(inFlight, "SXD", alive);
+        assertEquals(Claim.Send.class, again.getClass(), "the dead process's claim need not wait out the lease");
+        assertTrue(((Claim.Send) again).retryOfUncertain(), "the server may have the first copy: this is its one retry");
+        assertEquals(first.generation(), ((Claim.Send) again).generation(), "under the same Message-ID");
+    }
+
+    @Test
     void aBatchCutOffByAKillAndRunAgainAfterTheRestartIsDecidedByItsLaterRun() {
         Period december = Period.parse("2022-12");
         long killed = runs.begin("unit", december, "request-2", "requested by nam");
