@@ -146,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
             List<Path> units = r.bulletins().stream().filter(b -> b.getParent().getFileName().toString().equals("don-vi")).toList();
             r.bulletins().stream().filter(b -> !units.contains(b)).forEach(b -> o.println("  bulletin   " + b));
             if (!units.isEmpty()) {
-                o.printf("  units      %d bulletins (PDF and XLSX) in %s%n", units.size() / 2, units.get(0).getParent());
+                o.printf("  units      %d bulletins (%s) in %s%n", units.size() / settings.outputFormats().chosen().size(),
+                        settings.outputFormats().describe(), units.get(0).getParent());
             }
             o.println("  indicators " + r.indicators());
             o.println("  summary    " + r.summary());

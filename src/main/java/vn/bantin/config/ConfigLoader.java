@@ -31,6 +31,7 @@ import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.Level;
 import vn.bantin.indicator.Method;
 import vn.bantin.indicator.Targets;
+import vn.bantin.report.OutputFormats;
 import vn.bantin.report.TemplateLimits;
 import vn.bantin.source.SourceFile;
 import vn.bantin.source.SourceFormat;
@@ -96,6 +97,7 @@ public final class ConfigLoader {
         d.put("data.dir", "data/sample/2022");
         d.put("out.dir", "out");
         d.put("outbox.dir", "outbox");
+        d.put("output.formats", "pdf,xlsx");
         d.put("templates.dir", "templates");
         d.put("templates.allowed-hosts", "");
         d.put("templates.max-pages", String.valueOf(TemplateLimits.DEFAULT.maxPages()));
@@ -233,7 +235,15 @@ public final class ConfigLoader {
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
                 new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), store(), mail(), readiness(),
-                templateLimits(), render(), inputs(remotes), decision766());
+                templateLimits(), render(), inputs(remotes), decision766(), outputFormats());
+    }
+
+    private OutputFormats outputFormats() {
+        OutputFormats formats = OutputFormats.parse(text("output.formats"));
+        if (formats == null) {
+            throw bad("output.formats", OutputFormats.EXPECTED);
+        }
+        return formats;
     }
 
     private Settings.Render render() {

@@ -81,6 +81,9 @@ final class MimeMessages {
         if (n.endsWith(".xlsx")) {
             return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         }
+        if (n.endsWith(".docx")) {
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        }
         return "application/octet-stream";
     }
 }

@@ -34,9 +34,12 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRFiller;
 import net.sf.jasperreports.engine.fill.ReportFiller;
+import net.sf.jasperreports.engine.export.ooxml.JRDocxExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.engine.util.MarkupProcessorFactory;
 import net.sf.jasperreports.export.ExporterInputItem;
+import net.sf.jasperreports.export.SimpleDocxExporterConfiguration;
+import net.sf.jasperreports.export.SimpleDocxReportConfiguration;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleExporterInputItem;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -160,7 +163,38 @@ public final class JasperRenderer {
         renderXlsx(UNIT_WORKBOOK_FOLDER, params, labels, xlsx);
     }
 
+    /**
+     * The province bulletin in each of {@code formats}, as {@code dir/stem.pdf} (and {@code .xlsx}, {@code .docx});
+     * returns the files in that order. The PDF and the Word document come from one fill, so they say the same.
+     */
+    public List<Path> renderProvince(Map<String, Object> params, ResourceBundle labels, OutputFormats formats, Path dir,
+                                     String stem) {
+        return renderAll(PROVINCE_TEMPLATE, WORKBOOK_FOLDER, params, labels, formats, dir, stem);
+    }
+
+    /** The same for one unit's bulletin. */
+    public List<Path> renderUnit(Map<String, Object> params, ResourceBundle labels, OutputFormats formats, Path dir,
+                                 String stem) {
+        return renderAll(UNIT_TEMPLATE, UNIT_WORKBOOK_FOLDER, params, labels, formats, dir, stem);
+    }
+
+    private List<Path> renderAll(String templateName, String workbookFolder, Map<String, Object> params,
+                                 ResourceBundle labels, OutputFormats formats, Path dir, String stem) {
+        List<Path> files = formats.files(dir, stem);
+        Path docx = formats.has(OutputFormats.Format.DOCX) ? dir.resolve(stem + ".docx") : null;
+        renderPdf(templateName, params, labels, files.get(0), docx);
+        if (formats.has(OutputFormats.Format.XLSX)) {
+            renderXlsx(workbookFolder, params, labels, dir.resolve(stem + ".xlsx"));
+        }
+        return files;
+    }
+
     private void renderPdf(String templateName, Map<String, Object> params, ResourceBundle labels, Path pdf) {
+        renderPdf(templateName, params, labels, pdf, null);
+    }
+
+    /** {@code docx} null: the PDF only. */
+    private void renderPdf(String templateName, Map<String, Object> params, ResourceBundle labels, Path pdf, Path docx) {
         Path template = templatesDir.resolve(templateName);
         JasperPrint print = fillOnce(templateName, params, labels);
         if (print.getPages().isEmpty()) {
@@ -169,6 +203,10 @@ public final class JasperRenderer {
         }
         AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> requireEmbeddedFonts(template, written));
         log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
+        if (docx != null) {
+            AtomicFile.write(docx, out -> exportDocx(template, print, labels, out), written -> { });
+            log.info("Wrote {}", docx);
+        }
     }
 
     private JasperPrint fillOnce(String templateName, Map<String, Object> params, ResourceBundle labels) {
@@ -374,6 +412,30 @@ public final class JasperRenderer {
             exporter.exportReport();
         } catch (JRException | JRRuntimeException e) {
             throw ReportException.inTemplate(template, "cannot be exported to PDF", e);
+        }
+    }
+
+    /**
+     * Word's own layout: each page a table whose cells hold the texts, tables and frames as tables nested in it, rows
+     * that grow with an edited text, line breaks as paragraphs; never text boxes placed at fixed points.
+     */
+    private void exportDocx(Path template, JasperPrint print, ResourceBundle labels, OutputStream out) {
+        JRDocxExporter exporter = new JRDocxExporter(context);
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimpleDocxReportConfiguration report = new SimpleDocxReportConfiguration();
+        report.setFramesAsNestedTables(true);
+        report.setFlexibleRowHeight(true);
+        report.setNewLineAsParagraph(true);
+        exporter.setConfiguration(report);
+        SimpleDocxExporterConfiguration document = new SimpleDocxExporterConfiguration();
+        document.setMetadataTitle(labels.containsKey("report.title") ? labels.getString("report.title") : print.getName());
+        document.setMetadataApplication("bantin");
+        exporter.setConfiguration(document);
+        try {
+            exporter.exportReport();
+        } catch (JRException | JRRuntimeException e) {
+            throw ReportException.inTemplate(template, "cannot be exported to DOCX", e);
         }
     }
 

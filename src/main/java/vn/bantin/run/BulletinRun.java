@@ -43,6 +43,7 @@ import vn.bantin.report.Comparison;
 import vn.bantin.report.IndicatorsCsv;
 import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.Labels;
+import vn.bantin.report.OutputFormats;
 import vn.bantin.report.ProvinceParameters;
 import vn.bantin.report.RejectsCsv;
 import vn.bantin.report.ReportException;
@@ -355,10 +356,10 @@ public final class BulletinRun {
             List<Rendered> rendered = new ArrayList<>();
             if (request.wants(PROVINCE)) {
                 Map<String, Object> values = parameters.build(indicators, tree, context);
-                render(new Rendered(PROVINCE, null, values, "tinh", "ban-tin-" + period.key() + "-tinh"), (pdf, xlsx) -> {
-                    renderer.renderProvincePdf(values, labels, pdf);
-                    renderer.renderProvinceXlsx(values, labels, xlsx);
-                }, folder, request, rendered, notMade);
+                String stem = "ban-tin-" + period.key() + "-tinh";
+                render(new Rendered(PROVINCE, null, values, "tinh", stem, settings.outputFormats()),
+                        dir -> renderer.renderProvince(values, labels, settings.outputFormats(), dir, stem),
+                        folder, request, rendered, notMade);
             }
             if (request.wants(UNIT)) {
                 // A merged unit's comparisons take its predecessors' records (unit-changes.csv), scored for today's units.
@@ -374,10 +375,9 @@ public final class BulletinRun {
                     // A readable part and a hash of the exact code: codes that differ only in punctuation, case or
                     // accents (H-TT.X, H-TT_X) never share a file, so nobody is sent another unit's bulletin.
                     String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
-                    render(new Rendered(UNIT, code, values, "don-vi", stem), (pdf, xlsx) -> {
-                        renderer.renderUnitPdf(values, labels, pdf);
-                        renderer.renderUnitXlsx(values, labels, xlsx);
-                    }, folder, request, rendered, notMade);
+                    render(new Rendered(UNIT, code, values, "don-vi", stem, settings.outputFormats()),
+                            dir -> renderer.renderUnit(values, labels, settings.outputFormats(), dir, stem),
+                            folder, request, rendered, notMade);
                 }
             }
 
@@ -442,7 +442,7 @@ public final class BulletinRun {
     }
 
     /**
-     * Writes one bulletin's PDF and workbook into the staging folder and keeps it for delivery; a template's problem
+     * Writes one bulletin's files into the staging folder and keeps it for delivery; a template's problem
      * stops this bulletin only, and what it had written is removed.
      */
     private void render(Rendered bulletin, BulletinWriter writer, OutputFolder folder, RunRequest request,
@@ -450,7 +450,7 @@ public final class BulletinRun {
         Path staging = folder.staging();
         Files.createDirectories(staging.resolve(bulletin.folder()));
         try {
-            writer.write(staging.resolve(bulletin.files().get(0)), staging.resolve(bulletin.files().get(1)));
+            writer.write(staging.resolve(bulletin.folder()));
             rendered.add(bulletin);
             listener.rendered(folder.target().resolve(bulletin.files().get(0)));
         } catch (ReportException e) {
@@ -459,10 +459,10 @@ public final class BulletinRun {
         }
     }
 
-    /** Writes a bulletin's PDF and workbook to these paths. */
+    /** Writes a bulletin's files (PDF, and workbook and Word document as configured) into this folder. */
     @FunctionalInterface
     private interface BulletinWriter {
-        void write(Path pdf, Path xlsx);
+        void write(Path dir);
     }
 
     /** A bulletin that is not sent is not left beside the others either (say, the PDF of one whose workbook failed). */
@@ -473,12 +473,13 @@ public final class BulletinRun {
     }
 
     /**
-     * A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's, its PDF and workbook
-     * {@code folder/stem.pdf} and {@code .xlsx} in the run's folder.
+     * A bulletin rendered for delivery: the province's ({@code unit} null) or one unit's, its PDF
+     * {@code folder/stem.pdf} in the run's folder, then its {@code .xlsx} and {@code .docx} as {@code formats} says.
      */
-    private record Rendered(String bulletin, String unit, Map<String, Object> values, String folder, String stem) {
+    private record Rendered(String bulletin, String unit, Map<String, Object> values, String folder, String stem,
+                            OutputFormats formats) {
         List<Path> files() {
-            return List.of(Path.of(folder, stem + ".pdf"), Path.of(folder, stem + ".xlsx"));
+            return formats.files(Path.of(folder), stem);
         }
     }
 

@@ -30,7 +30,7 @@ public final class Preview {
     private Preview() {
     }
 
-    /** {@code unitCode} null: the province bulletin. Returns the files written: PDF, workbook, page pictures. */
+    /** {@code unitCode} null: the province bulletin. Returns the files written: PDF, workbook and Word document as configured, page pictures. */
     public static List<Path> render(Settings settings, Period period, String unitCode, Path folder) throws IOException {
         ResourceBundle labels = Labels.load(settings.templatesDir(), settings.language());
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), new TemplateCache(), settings.templateLimits());
@@ -46,11 +46,8 @@ public final class Preview {
         List<Path> written = new ArrayList<>();
         if (unitCode == null) {
             Map<String, Object> values = new ProvinceParameters(labels).build(now, data.tree(), ctx);
-            Path pdf = folder.resolve("preview-" + period.key() + "-tinh.pdf");
-            renderer.renderProvincePdf(values, labels, pdf);
-            renderer.renderProvinceXlsx(values, labels, folder.resolve("preview-" + period.key() + "-tinh.xlsx"));
-            written.add(pdf);
-            written.add(folder.resolve("preview-" + period.key() + "-tinh.xlsx"));
+            written.addAll(renderer.renderProvince(values, labels, settings.outputFormats(), folder,
+                    "preview-" + period.key() + "-tinh"));
         } else {
             Unit unit = data.tree().find(unitCode).orElseThrow(() -> new IllegalArgumentException(
                     "unit " + unitCode + " is not in " + settings.sourceOptions().format(vn.bantin.source.SourceFile.UNITS).fileName()));
@@ -60,11 +57,7 @@ public final class Preview {
                     ? engine.compute(data.tree(), data.tallies().get(period.sameLastYear())) : null;
             Map<String, Object> values = UnitParameters.build(unit, now, previous, yearAgo, data.tree(), ctx, labels);
             String stem = "preview-" + period.key() + "-" + unitCode.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-            Path pdf = folder.resolve(stem + ".pdf");
-            renderer.renderUnitPdf(values, labels, pdf);
-            renderer.renderUnitXlsx(values, labels, folder.resolve(stem + ".xlsx"));
-            written.add(pdf);
-            written.add(folder.resolve(stem + ".xlsx"));
+            written.addAll(renderer.renderUnit(values, labels, settings.outputFormats(), folder, stem));
         }
         written.addAll(PagePictures.write(written.get(0), 80));
         return written;

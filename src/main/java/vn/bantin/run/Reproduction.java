@@ -137,11 +137,7 @@ public final class Reproduction {
         if (bulletins.contains(RunRequest.PROVINCE)) {
             Map<String, Object> values = new ProvinceParameters(labels).build(indicators, data.tree(), context);
             Path dir = Files.createDirectories(to.resolve("tinh"));
-            Path pdf = dir.resolve("ban-tin-" + period.key() + "-tinh.pdf");
-            Path xlsx = dir.resolve("ban-tin-" + period.key() + "-tinh.xlsx");
-            renderer.renderProvincePdf(values, labels, pdf);
-            renderer.renderProvinceXlsx(values, labels, xlsx);
-            written.addAll(List.of(pdf, xlsx));
+            written.addAll(renderer.renderProvince(values, labels, s.outputFormats(), dir, "ban-tin-" + period.key() + "-tinh"));
         }
         if (units) {
             BulletinRun comparisons = new BulletinRun(s, null, clock, RunListener.QUIET, db);
@@ -161,9 +157,7 @@ public final class Reproduction {
                 Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, data.tree(), context,
                         labels);
                 String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
-                renderer.renderUnitPdf(values, labels, dir.resolve(stem + ".pdf"));
-                renderer.renderUnitXlsx(values, labels, dir.resolve(stem + ".xlsx"));
-                written.addAll(List.of(dir.resolve(stem + ".pdf"), dir.resolve(stem + ".xlsx")));
+                written.addAll(renderer.renderUnit(values, labels, s.outputFormats(), dir, stem));
             }
         }
         return written;
