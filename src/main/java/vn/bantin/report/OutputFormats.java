@@ -58,6 +58,13 @@ public record OutputFormats(Set<Format> chosen) {
         return chosen.contains(format);
     }
 
+    /** The formats made from the bulletin's template ({@code province.jrxml}, {@code unit.jrxml}): all but the workbook. */
+    public OutputFormats fromTemplate() {
+        Set<Format> formats = EnumSet.copyOf(chosen);
+        formats.remove(Format.XLSX);
+        return new OutputFormats(formats);
+    }
+
     /** The files of one bulletin in {@code dir}: {@code stem.pdf}, then {@code .xlsx} and {@code .docx} if chosen. */
     public List<Path> files(Path dir, String stem) {
         List<Path> files = new ArrayList<>();

@@ -24,6 +24,7 @@ import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.TemplateCache;
 import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
+import vn.bantin.report.OutputFormats;
 import vn.bantin.report.ReportException;
 import vn.bantin.report.TemplateDeclarations;
 import vn.bantin.report.TemplateProblems;
@@ -87,9 +88,11 @@ public final class TemplateCheck {
             return problems;
         }
         Path out = Files.createTempDirectory("bantin-check-");
-        check(problems, settings, "province.jrxml", () -> renderer.renderProvincePdf(province, labels, out.resolve("p.pdf")));
+        // The Word document too when configured: its export can fail where the PDF's does not.
+        OutputFormats fromTemplate = settings.outputFormats().fromTemplate();
+        check(problems, settings, "province.jrxml", () -> renderer.renderProvince(province, labels, fromTemplate, out, "p"));
         check(problems, settings, "workbook", () -> renderer.renderProvinceXlsx(province, labels, out.resolve("p.xlsx")));
-        check(problems, settings, "unit.jrxml", () -> renderer.renderUnitPdf(unitValues, labels, out.resolve("u.pdf")));
+        check(problems, settings, "unit.jrxml", () -> renderer.renderUnit(unitValues, labels, fromTemplate, out, "u"));
         check(problems, settings, "unit-workbook", () -> renderer.renderUnitXlsx(unitValues, labels, out.resolve("u.xlsx")));
         checkEmail(problems, settings, PROVINCE, province);
         checkEmail(problems, settings, UNIT, unitValues);
