@@ -26,8 +26,11 @@ import vn.bantin.run.SignatureStep;
  * {@code sign.keystore}, as an incremental update of the rendered file, with the reason and place of {@code sign.*}.
  */
 public final class PadesSigning implements SignatureStep {
-    /** Room for the CMS signature in the file: a chain of a few RSA-4096 certificates fits with room to spare. */
-    private static final int SIGNATURE_ROOM = 32 * 1024;
+    /**
+     * Room for the CMS signature, reserved in every PDF (twice over, as hex): a chain of three RSA-4096 certificates
+     * takes about 6 KiB; 16 KiB leaves room without adding much to a thousand unit bulletins.
+     */
+    private static final int SIGNATURE_ROOM = 16 * 1024;
 
     private final Signing config;
     private final UnaryOperator<String> environment;

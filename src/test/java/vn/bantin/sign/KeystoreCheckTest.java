@@ -21,14 +21,14 @@ import vn.bantin.config.Signing;
 /** Each way a keystore cannot sign is one line that says what to do, and OK only when a test page signs and verifies. */
 class KeystoreCheckTest {
     private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Ho_Chi_Minh"));
-    private static final Map<String, String> ENV = Map.of("BANTIN_SIGN_PASSWORD", "đúng-mật-khẩu", "OTHER", "sai");
+    private static final Map<String, String> ENV = Map.of("BANTIN_SIGN_PASSWORD", "dung-mat-khau-2026", "OTHER", "sai");
 
     @TempDir
     Path tmp;
 
     @Test
     void aGoodKeystoreIsOkWithItsSignerAndExpiry() throws Exception {
-        TestKeystore keys = TestKeystore.valid(tmp, "good", "đúng-mật-khẩu", "Sở Khoa học và Công nghệ", 365);
+        TestKeystore keys = TestKeystore.valid(tmp, "good", "dung-mat-khau-2026", "Sở Khoa học và Công nghệ", 365);
         KeystoreCheck.Outcome o = check(keys.file(), "BANTIN_SIGN_PASSWORD");
         assertEquals(List.of(), o.problems());
         assertEquals(1, o.notes().size(), o.notes().toString());
@@ -38,18 +38,18 @@ class KeystoreCheckTest {
     @Test
     void eachKeyThatCannotSignIsOneLine() throws Exception {
         Instant now = Instant.now();
-        TestKeystore expired = TestKeystore.make(tmp, "expired", "đúng-mật-khẩu", "Hết Hạn", now.minusSeconds(86_400 * 400L),
+        TestKeystore expired = TestKeystore.make(tmp, "expired", "dung-mat-khau-2026", "Hết Hạn", now.minusSeconds(86_400 * 400L),
                 now.minusSeconds(86_400));
-        TestKeystore early = TestKeystore.make(tmp, "early", "đúng-mật-khẩu", "Chưa Tới", now.plusSeconds(86_400 * 2L),
+        TestKeystore early = TestKeystore.make(tmp, "early", "dung-mat-khau-2026", "Chưa Tới", now.plusSeconds(86_400 * 2L),
                 now.plusSeconds(86_400 * 400L));
-        TestKeystore good = TestKeystore.valid(tmp, "good", "đúng-mật-khẩu", "Tốt", 365);
+        TestKeystore good = TestKeystore.valid(tmp, "good", "dung-mat-khau-2026", "Tốt", 365);
         Path certificateOnly = tmp.resolve("certificate-only.p12");
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCertificate(Files.newInputStream(good.caPem())));
         try (OutputStream out = Files.newOutputStream(certificateOnly)) {
-            store.store(out, "đúng-mật-khẩu".toCharArray());
+            store.store(out, "dung-mat-khau-2026".toCharArray());
         }
 
         assertOneLine(check(expired.file(), "BANTIN_SIGN_PASSWORD"), "the signing certificate of Hết Hạn expired on");
