@@ -36,6 +36,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void signingComesAboveTheRunItServes() {
+        // The run knows there is a signature step (SignatureStep), not how it is made: sign depends on run, not back.
+        noClasses().that().resideInAnyPackage("vn.bantin.source..", "vn.bantin.indicator..", "vn.bantin.report..",
+                        "vn.bantin.delivery..", "vn.bantin.store..", "vn.bantin.config..", "vn.bantin.run..")
+                .should().dependOnClassesThat().resideInAPackage("vn.bantin.sign..").check(CLASSES);
+        noClasses().that().resideInAPackage("vn.bantin.sign..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.bantin.cli..", "vn.bantin.console..",
+                        "vn.bantin.schedule..", "vn.bantin.gather..").check(CLASSES);
+    }
+
+    @Test
     void onlyTheCliUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("vn.bantin.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);

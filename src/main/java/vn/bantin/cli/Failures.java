@@ -11,6 +11,7 @@ import vn.bantin.config.ConfigException;
 import vn.bantin.delivery.EmailTemplateException;
 import vn.bantin.report.ReportException;
 import vn.bantin.run.NotReadyException;
+import vn.bantin.run.SignatureException;
 import vn.bantin.source.QualityGateException;
 import vn.bantin.source.SourceException;
 import vn.bantin.store.RenderBusyException;
@@ -29,7 +30,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof ReportException
                 || e instanceof EmailTemplateException || e instanceof QualityGateException || e instanceof NotReadyException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof SignatureException) {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;
         }

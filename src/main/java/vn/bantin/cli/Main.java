@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Digital-transformation bulletins from the province's shared platforms.",
         subcommands = {RunCommand.class, GatherCommand.class, InputsCommand.class, DataCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 TriggerCommand.class, StoreCommand.class, TemplatesCommand.class, RecipientsCommand.class, ConsoleCommand.class, UsersCommand.class,
-                PreviewCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                PreviewCommand.class, GenerateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

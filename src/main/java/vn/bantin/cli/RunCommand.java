@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                     resend != null ? "resend" : resendFailed ? "resend-failed" : "cli");
             RunProgress progress = RunProgress.of(o, System.console() != null, request, settings.recipients());
             BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, progress, db.dataSource())
-                    .stoppedBy(stop);
+                    .stoppedBy(stop).signedBy(vn.bantin.sign.PadesSigning.of(settings, clock));
             RunResult r;
             try (StopSignals signals = StopSignals.trap(signal -> {
                 spec.commandLine().getErr().println(signal + ": stopping after the message in flight; the run is recorded as"

@@ -53,7 +53,7 @@ final class RunLauncher implements BulletinLauncher {
         gather.before(settings, request.requestId(), request.period(), out::println);
         try {
             r = new BulletinRun(settings, Senders.from(settings, clock), clock, new Lines(out), store, Backoff.Sleeper.REAL,
-                    templates).run(run);
+                    templates).signedBy(vn.bantin.sign.PadesSigning.of(settings, clock)).run(run);
         } catch (NotReadyException e) {
             // The exports are late: try again later (the administrator was told by the run), gathering again.
             gather.again(request.requestId(), request.period());

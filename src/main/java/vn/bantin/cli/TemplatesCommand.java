@@ -1,6 +1,7 @@
 package vn.bantin.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -15,6 +16,7 @@ import vn.bantin.report.BulletinFields;
 import vn.bantin.report.FieldCatalogue;
 import vn.bantin.report.FieldsMarkdown;
 import vn.bantin.run.TemplateCheck;
+import vn.bantin.sign.KeystoreCheck;
 
 @Command(name = "templates", description = "Work with the templates an officer edits.", mixinStandardHelpOptions = true,
         subcommands = {TemplatesCommand.Check.class, TemplatesCommand.Fields.class, TemplateEditCommands.Versions.class,
@@ -39,9 +41,14 @@ final class TemplatesCommand {
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
             Settings settings = configured.settings();
-            List<String> problems = TemplateCheck.problems(settings, Period.parse(period));
+            List<String> problems = new java.util.ArrayList<>(TemplateCheck.problems(settings, Period.parse(period)));
+            // The signing key is checked like a template: a run would stop at it before sending anything.
+            KeystoreCheck.Outcome signing = KeystoreCheck.check(settings.sign(), System::getenv, Clock.system(settings.zone()));
+            problems.addAll(signing.problems());
             problems.forEach(o::println);
-            o.println(problems.isEmpty() ? "templates OK: every template compiles and fills" : problems.size() + " problem(s)");
+            signing.notes().forEach(o::println);
+            o.println(problems.isEmpty() ? "templates OK: every template compiles and fills"
+                    + (settings.sign().configured() ? ", and the signing key signs" : "") : problems.size() + " problem(s)");
             return problems.isEmpty() ? 0 : Failures.BAD_INPUT;
         }
     }

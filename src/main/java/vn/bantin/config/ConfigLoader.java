@@ -165,6 +165,11 @@ public final class ConfigLoader {
         d.put("store.archive", "");
         d.put("readiness.retry-every", "PT2H");
         d.put("readiness.max-retries", "36");
+        d.put("sign.keystore", "");
+        d.put("sign.password-env", Signing.DEFAULT_PASSWORD_VARIABLE);
+        d.put("sign.alias", "");
+        d.put("sign.reason", "");
+        d.put("sign.location", "");
         d.put("console.listen", ConsoleSettings.DEFAULT_LISTEN);
         d.put("console.secure-cookie", "false");
         return Map.copyOf(d);
@@ -235,7 +240,7 @@ public final class ConfigLoader {
         return new Settings(org, path("data.dir"), path("out.dir"), path("outbox.dir"), path("templates.dir"),
                 zone(), language, method, targets, Map.copyOf(sources),
                 new MailFrom(email("mail.from"), text("mail.from-name")), recipients(), store(), mail(), readiness(),
-                templateLimits(), render(), inputs(remotes), decision766(), outputFormats());
+                templateLimits(), render(), inputs(remotes), decision766(), outputFormats(), signing());
     }
 
     private OutputFormats outputFormats() {
@@ -244,6 +249,21 @@ public final class ConfigLoader {
             throw bad("output.formats", OutputFormats.EXPECTED);
         }
         return formats;
+    }
+
+    /** {@code sign.*}: no keystore, no signature; the keystore itself is opened by a run and by 'templates check'. */
+    private Signing signing() {
+        String keystore = text("sign.keystore");
+        if (keystore.isEmpty()) {
+            return Signing.NONE;
+        }
+        if (text("sign.password-env").isEmpty()) {
+            throw bad("sign.password-env", "the name of the environment variable that holds the keystore's password, e.g. "
+                    + Signing.DEFAULT_PASSWORD_VARIABLE);
+        }
+        String alias = text("sign.alias");
+        return new Signing(Path.of(keystore), text("sign.password-env"), alias.isEmpty() ? null : alias, text("sign.reason"),
+                text("sign.location"));
     }
 
     private Settings.Render render() {

@@ -23,7 +23,7 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
                        Map<SourceFile, SourceFormat> sources, MailFrom mailFrom, List<Recipient> recipients,
                        vn.bantin.store.StoreAddress store, Mail mail, Readiness readiness,
                        TemplateLimits templateLimits, Render render, Inputs inputs,
-                       Decision766 decision766, OutputFormats outputFormats) {
+                       Decision766 decision766, OutputFormats outputFormats, Signing sign) {
 
     /** The store's URL ({@code store.url}, or {@code --store}). */
     public String storeUrl() {
@@ -86,38 +86,44 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
     /** The same settings reading the exports as {@code options} says (a gathered snapshot). */
     public Settings withSourceOptions(SourceOptions options) {
         return new Settings(organisation, options.dataDir(), outDir, outboxDir, templatesDir, zone, language, method,
-                targets, Map.copyOf(options.formats()), mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                targets, Map.copyOf(options.formats()), mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     public Settings withDataDir(Path dir) {
         return new Settings(organisation, dir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     public Settings withOutboxDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, dir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     public Settings withStoreUrl(String url) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                sources, mailFrom, recipients, store.withUrl(url), mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     /** The same settings reading the templates of {@code dir} (a staged copy of the folder, for an editor's check). */
     public Settings withTemplatesDir(Path dir) {
         return new Settings(organisation, dataDir, outDir, outboxDir, dir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     /** The same settings in another label language ({@code en}), to check and preview that language's files. */
     public Settings withLanguage(String lang) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, lang, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     public Settings withOutDir(Path dir) {
         return new Settings(organisation, dataDir, dir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats);
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
+    }
+
+    /** The same settings signing the PDFs as {@code sign} says. */
+    public Settings withSign(Signing sign) {
+        return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
+                sources, mailFrom, recipients, store, mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 }

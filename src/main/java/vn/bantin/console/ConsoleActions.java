@@ -139,7 +139,8 @@ final class ConsoleActions {
         return live.start(what, request.requestId(), listener -> {
             // A serve's batch of the same period rendering at this moment holds the period's render claim: this run waits.
             RunResult r = new BulletinRun(settings, Senders.from(settings, clock), clock, listener, db,
-                    vn.bantin.delivery.Backoff.Sleeper.REAL, templates).run(request);
+                    vn.bantin.delivery.Backoff.Sleeper.REAL, templates).signedBy(vn.bantin.sign.PadesSigning.of(settings, clock))
+                    .run(request);
             LiveRuns.notDelivered(listener, (int) r.failedDeliveries());
             // The counts are on the page; beyond them a person must know which bulletins were not made, and why.
             List<String> notMade = r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList();

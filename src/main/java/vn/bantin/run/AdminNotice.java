@@ -40,6 +40,16 @@ final class AdminNotice {
                         + (e instanceof ReportException ? w.format("admin.runFailed.templates") : ""));
     }
 
+    /** The signing certificate expires soon: the bulletins are still signed and sent, until it does. */
+    void certificateExpiring(RunRequest request, long runId, String warning) {
+        OperatorWords w = words();
+        if (w == null) {
+            return;
+        }
+        send(runId, w.format("admin.certificateExpiring.subject", request.period().key()),
+                w.format("admin.certificateExpiring.body", String.valueOf(runId), warning));
+    }
+
     void bulletinsNotMade(RunResult result, long runId) {
         OperatorWords w = words();
         if (w == null) {

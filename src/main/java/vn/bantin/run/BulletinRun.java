@@ -87,6 +87,7 @@ public final class BulletinRun {
     private final Backoff.Sleeper sleeper;
     private final TemplateCache templates;
     private StopRequest stop = StopRequest.NEVER;
+    private SignatureStep signing = SignatureStep.NONE;
     /** Whether the run's inputs are chosen (the latest gathered snapshot of the period, or the data folder). */
     private boolean inputsChosen;
     /** The gathered snapshot the run reads ({@code <period>/<timestamp>}); null: the data folder. */
@@ -121,6 +122,14 @@ public final class BulletinRun {
     public BulletinRun stoppedBy(StopRequest stop) {
         BulletinRun r = new BulletinRun(settings, sender, clock, listener, db, sleeper, templates);
         r.stop = stop;
+        r.signing = signing;
+        return r;
+    }
+
+    /** The same run, signing every PDF it renders with {@code signing} before any message is composed. */
+    public BulletinRun signedBy(SignatureStep signing) {
+        BulletinRun r = stoppedBy(stop);
+        r.signing = signing;
         return r;
     }
 
@@ -135,6 +144,7 @@ public final class BulletinRun {
             RunInputs inputs = RunInputs.of(settings, request.period());
             BulletinRun chosen = new BulletinRun(inputs.settings(), sender, clock, listener, db, sleeper, templates);
             chosen.stop = stop;
+            chosen.signing = signing;
             chosen.inputsChosen = true;
             chosen.snapshotId = inputs.snapshotId();
             return chosen.run(request);
@@ -174,6 +184,7 @@ public final class BulletinRun {
         MessageComposer composer = new MessageComposer(settings.templatesDir(), settings.language());
         OperatorWords.of(settings); // the summary and the administrator's emails can be worded before anything is sent
         JasperRenderer renderer = new JasperRenderer(settings.templatesDir(), templates, settings.templateLimits());
+        SignatureStep.Signer signer = openSigner(request, runId);
         List<RunResult.NotMade> notMade = new ArrayList<>();
         Set<String> makeable = new LinkedHashSet<>();
         for (String bulletin : request.bulletins()) {
@@ -197,7 +208,39 @@ public final class BulletinRun {
         if (makeable.isEmpty()) {
             throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
         }
-        return produceAndDeliver(request.onlyBulletins(makeable), runId, started, labels, composer, renderer, options, notMade);
+        return produceAndDeliver(request.onlyBulletins(makeable), runId, started, labels, composer, renderer, signer, options,
+                notMade);
+    }
+
+    /** How many days before its certificate expires a run warns the operator and the administrator. */
+    public static final java.time.Duration EXPIRY_WARNING = java.time.Duration.ofDays(30);
+
+    /**
+     * The key that signs the run's PDFs, opened before anything is rendered: a signature that cannot be made stops the
+     * run with its one line; a certificate that expires soon is told to the administrator.
+     */
+    private SignatureStep.Signer openSigner(RunRequest request, long runId) {
+        if (settings.sign().configured() && signing == SignatureStep.NONE) {
+            throw new SignatureException("sign.keystore is set, but this run was started without a way to sign: nothing is"
+                    + " sent unsigned; start it from 'bantin run', 'bantin serve' or the console");
+        }
+        SignatureStep.Signer signer = signing.open();
+        String warning = expiryWarning(signer.certificate());
+        if (warning != null) {
+            new AdminNotice(settings, sender).certificateExpiring(request, runId, warning);
+        }
+        return signer;
+    }
+
+    /** The run summary's line about a signing certificate that expires within {@link #EXPIRY_WARNING}; else null. */
+    private String expiryWarning(SignatureStep.SignerCertificate certificate) {
+        if (certificate == null || certificate.notAfter().isAfter(clock.instant().plus(EXPIRY_WARNING))) {
+            return null;
+        }
+        long days = java.time.Duration.between(clock.instant(), certificate.notAfter()).toDays();
+        return OperatorWords.of(settings).format("summary.certificateExpiring", certificate.subject(),
+                LocalDateTime.ofInstant(certificate.notAfter(), settings.zone()).toLocalDate().toString(), Long.toString(days),
+                settings.sign().keystore().toString());
     }
 
     /** Succeeded only when every message went out (now or before); a run that sent some but not all is incomplete. */
@@ -309,8 +352,8 @@ public final class BulletinRun {
     }
 
     private RunResult produceAndDeliver(RunRequest request, long runId, Instant started, ResourceBundle labels,
-                                        MessageComposer composer, JasperRenderer renderer, SourceOptions options,
-                                        List<RunResult.NotMade> notMade) throws IOException {
+                                        MessageComposer composer, JasperRenderer renderer, SignatureStep.Signer signer,
+                                        SourceOptions options, List<RunResult.NotMade> notMade) throws IOException {
         Period period = request.period();
         LocalDateTime readAt = LocalDateTime.ofInstant(started, settings.zone());
         OutputFolder folder = new OutputFolder(settings.outDir(), period.key());
@@ -381,12 +424,14 @@ public final class BulletinRun {
                 }
             }
 
-            // Every file is written and checked, and every bulletin's message composed once, before the first goes out:
-            // a broken email template stops its bulletin, not half of its messages.
+            // Every PDF is signed, every file written and checked, and every bulletin's message composed once, before
+            // the first goes out: a signature that cannot be made or a broken email template stops its bulletin, not
+            // half of its messages.
             for (Rendered r : List.copyOf(rendered)) {
                 try {
+                    signer.sign(staging.resolve(r.files().get(0)));
                     composer.check(r.bulletin(), r.values());
-                } catch (EmailTemplateException e) {
+                } catch (SignatureException | EmailTemplateException e) {
                     rendered.remove(r);
                     deleteHalfMade(staging, r);
                     notMade(r.bulletin(), r.unit(), e.getMessage(), request, notMade);
@@ -411,7 +456,7 @@ public final class BulletinRun {
                     stop.asked());
             RequestTotals soFar = requestSoFar(request, runId, result);
             RunSummary.write(result, settings, options, started, soFar, ledgerRows(soFar.bulletins(), period),
-                    warnings766(d766));
+                    warnings(d766, signer));
             return result;
         } catch (IOException | RuntimeException e) {
             folder.discard();
@@ -574,13 +619,20 @@ public final class BulletinRun {
         }
     }
 
-    /** The run summary's Decision 766 notes: years without holidays listed, official rows of other periods. */
-    private List<String> warnings766(Bulletin766 d766) {
+    /**
+     * The run summary's notes: a signing certificate that expires soon; Decision 766's years without holidays listed
+     * and official rows of other periods.
+     */
+    private List<String> warnings(Bulletin766 d766, SignatureStep.Signer signer) {
+        List<String> out = new ArrayList<>();
+        String expiry = expiryWarning(signer.certificate());
+        if (expiry != null) {
+            out.add(expiry);
+        }
         if (d766 == null) {
-            return List.of();
+            return out;
         }
         OperatorWords w = OperatorWords.of(settings);
-        List<String> out = new ArrayList<>();
         for (int year : d766.scores().yearsWithoutHolidays()) {
             out.add(w.format("summary.noHolidays", Integer.toString(year)));
         }

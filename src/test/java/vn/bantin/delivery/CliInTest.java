@@ -14,14 +14,14 @@ import vn.bantin.cli.Main;
  * The CLI run in-process against a config folder of a test's own: the sample's settings with a mail server on
  * loopback, a store, out and outbox under the test's folder, and the recipients given.
  */
-record CliInTest(int exitCode, String out, String err) {
+public record CliInTest(int exitCode, String out, String err) {
 
-    static final List<String> LEADERS = List.of("chutich@bacninh.gov.vn", "vanphong.ubnd@bacninh.gov.vn",
+    public static final List<String> LEADERS = List.of("chutich@bacninh.gov.vn", "vanphong.ubnd@bacninh.gov.vn",
             "lanhdao.stttt@bacninh.gov.vn", "vanthu.stttt@bacninh.gov.vn");
-    static final String SXD = "vanthu.sxd@bacninh.gov.vn";
+    public static final String SXD = "vanthu.sxd@bacninh.gov.vn";
 
     /** Writes {@code tmp/config} for a server at {@code smtpPort} (again: the port changes), four leaders and SXD. */
-    static Path config(Path tmp, int smtpPort, String extraProperties) throws IOException {
+    public static Path config(Path tmp, int smtpPort, String extraProperties) throws IOException {
         Path config = Files.createDirectories(tmp.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
@@ -35,7 +35,7 @@ record CliInTest(int exitCode, String out, String err) {
         return config;
     }
 
-    static CliInTest of(String... args) {
+    public static CliInTest of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
