@@ -190,6 +190,13 @@ class Decision766RunTest {
         assertTrue(rows.contains("2026-02-01,2026-02-28,766.2.1.on_time,unit,X1,UBND xã An Phú,4,6,66.666667,,,13.333333,20"),
                 String.join("\n", rows));
         assertTrue(rows.contains("2026-02-01,2026-02-28,766.2.1.on_time,unit,X2,UBND xã Bình Minh,0,0,,,,,"));
+        // X1's bulletin names the unit it was made from by its name in units.csv, not by its code.
+        Path pdf = r.bulletins().stream().filter(p -> p.toString().endsWith(".pdf") && !p.toString().endsWith("-tinh.pdf"))
+                .findFirst().orElseThrow();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("gộp từ: UBND xã Bình Minh."), text);
+        }
         assertNotNull(r.indicators());
     }
 }
