@@ -17,8 +17,20 @@ import vn.bantin.indicator.Scores766.ScopeScore;
  * @param scores     scope code ({@link Engine766#PROVINCE} for the province, else a unit code) → group → score
  * @param otherRows  valid rows of other periods, not used (the run summary counts them)
  * @param fileFound  whether official-766.csv exists at all ("không có dữ liệu" versus "chưa có điểm chính thức")
+ * @param rowsRead   data rows of the file (the run summary counts them, as it does for every export)
+ * @param rejectedRows rows left out as rejects (written to rejects.csv)
  */
-public record Official766(Map<String, Map<Group766, Score>> scores, long otherRows, boolean fileFound) {
+public record Official766(Map<String, Map<Group766, Score>> scores, long otherRows, boolean fileFound, long rowsRead,
+                          long rejectedRows) {
+
+    public Official766(Map<String, Map<Group766, Score>> scores, long otherRows, boolean fileFound) {
+        this(scores, otherRows, fileFound, 0, 0);
+    }
+
+    /** Rows used for the run's period. */
+    public long usedRows() {
+        return rowsRead - otherRows - rejectedRows;
+    }
 
     /** One official row: score of {@code max} (the nominal one when the file leaves it empty), rank or null. */
     public record Score(Group766 group, double score, double max, Integer rank) {}

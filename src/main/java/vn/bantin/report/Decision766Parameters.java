@@ -50,9 +50,7 @@ final class Decision766Parameters {
     /** {@code twoLevel}: no district in the units (the shape since 07/2025); {@code newLevels}: Decree 42 wording. */
     void shape(Parameters p, UnitTree tree, BulletinContext ctx) {
         p.put("twoLevel", tree.units().stream().noneMatch(u -> u.level() == Level.DISTRICT));
-        // The catalogue's levels are not carried past the reader; an export with 766 columns is a catalogue of
-        // Decree 42 (none/partial/full) in every case known, so its wording follows (README: choices made).
-        p.put("newLevels", ctx.decision766() != null);
+        p.put("newLevels", ctx.newLevels());
     }
 
     void province(Parameters p, BulletinContext ctx) {
@@ -65,6 +63,7 @@ final class Decision766Parameters {
             p.put("d766Lost", List.of());
             p.put("d766Reconciliation", null);
             p.put("d766Quality", null);
+            p.put("d766Sheet", List.of());
             return;
         }
         Scores766 s = b.scores();
@@ -94,6 +93,7 @@ final class Decision766Parameters {
         p.put("d766Lost", losers(s));
         p.put("d766Reconciliation", reconciliation(b));
         p.put("d766Quality", quality(s));
+        p.put("d766Sheet", new Decision766Sheet(words, province).rows(b));
     }
 
     /** "Điểm chính thức … 73,59/100, xếp loại Khá, hạng 4; điểm tính tại tỉnh 54,97/74 (quy đổi 74,28/100)." */
@@ -116,11 +116,7 @@ final class Decision766Parameters {
 
     private List<Map<String, Object>> ranked(Bulletin766 b) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<UnitScore> units = new ArrayList<>(b.scores().units());
-        units.sort(Comparator.<UnitScore, Level>comparing(u -> u.unit().level())
-                .thenComparing(u -> u.rank() == null ? Integer.MAX_VALUE : u.rank().position())
-                .thenComparing(u -> u.unit().name()));
-        for (UnitScore u : units) {
+        for (UnitScore u : Decision766Sheet.byLevelAndRank(b.scores().units())) {
             Map<Group766, Official766.Score> official = b.official().of(u.unit().code());
             Official766.Score tong = official.get(Group766.TONG);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -129,7 +125,7 @@ final class Decision766Parameters {
             row.put("unitName", u.unit().name());
             row.put("totalText", u.score().total().value() instanceof Figure.Value v ? two(v.value()) : words.label("nodata"));
             row.put("bandText", u.band() == null ? "—" : u.band().title());
-            row.put("changeText", change(u, b.previous(u.unit().code())));
+            row.put("changeText", change(u, b.previousTotal(u.unit().code())));
             row.put("officialText", tong == null ? "—" : two(tong.score() * 100 / tong.max())
                     + (tong.rank() == null ? "" : " (" + tong.rank() + ")"));
             rows.add(row);
@@ -137,12 +133,9 @@ final class Decision766Parameters {
         return rows;
     }
 
-    private String change(UnitScore now, Optional<UnitScore> before) {
-        if (before.isEmpty() || !(now.score().total().value() instanceof Figure.Value n)
-                || !(before.get().score().total().value() instanceof Figure.Value p)) {
-            return "—";
-        }
-        return signed(n.value() - p.value());
+    private String change(UnitScore now, Optional<Double> before) {
+        Double change = Decision766Sheet.change(now, before);
+        return change == null ? "—" : signed(change);
     }
 
     /** The units with the most points lost (attainable max − points), and their three costliest items. */
@@ -227,7 +220,7 @@ final class Decision766Parameters {
     }
 
     /** The unit bulletin's lead and weakest items (also the email's). */
-    void unit(Parameters p, Unit unit, BulletinContext ctx) {
+    void unit(Parameters p, Unit unit, UnitTree tree, BulletinContext ctx) {
         Bulletin766 b = ctx.decision766();
         Optional<UnitScore> score = b == null ? Optional.empty() : b.scores().unit(unit.code());
         p.put("d766Shown", score.isPresent());
@@ -252,7 +245,9 @@ final class Decision766Parameters {
         List<ItemFigure.Counted> weak = weakest(u.score()).stream().limit(2).toList();
         p.put("d766Weak", weak.isEmpty() ? words.label("d766.unit.noLoss")
                 : words.format("d766.unit.weak", String.join("; ", weak.stream().map(this::itemText).toList())));
-        List<String> before = b.predecessors(unit.code());
+        // by name, as units.csv lists the units of before the merger (active_to); the code when it does not
+        List<String> before = b.predecessors(unit.code()).stream()
+                .map(code -> tree.find(code).map(Unit::name).orElse(code)).toList();
         p.put("d766Predecessors", before.isEmpty() ? null : words.format("d766.unit.predecessors", String.join(", ", before)));
     }
 

@@ -61,7 +61,7 @@ public final class FieldCatalogue {
             bool("twoLevel", "the units have no district (the two-level shape since 07/2025): sentences and charts"
                     + " leave the district level out"),
             bool("newLevels", "the online services are named as Decree 42/2022 does (`một phần`, `toàn trình`) rather"
-                    + " than `mức độ 3, 4`: true when the exports carry Decision 766 columns")));
+                    + " than `mức độ 3, 4`: true when some row of procedures.csv names its level `none`, `partial` or `full`")));
 
     private static final TemplateField UNIT_LEVEL = text("levelName", "the unit's level, e.g. `Cấp tỉnh` (labels `level.*`)");
     private static final TemplateField UNIT_CODE = text("unitCode", "the unit's code in units.csv, e.g. `SXD`");
@@ -124,7 +124,10 @@ public final class FieldCatalogue {
                         + " there are no official scores (labels `d766.reconciliation*`, `d766.official.*`)")
                         .orNull("no 766 column"),
                 text("d766Quality", "the 766 data note: missing columns, dossiers without a due date, feedback processed"
-                        + " without a date, provisional figures (labels `d766.quality.*`)").orNull("no 766 column")));
+                        + " without a date, provisional figures (labels `d766.quality.*`)").orNull("no 766 column"),
+                TemplateField.rows("d766Sheet", "the workbook's 766 sheet: the province, then every measured unit by level"
+                        + " then local rank (empty without 766 columns, and the sheet is left out)",
+                        Decision766Sheet.fields(UNIT_LEVEL, UNIT_CODE, UNIT_NAME).toArray(TemplateField[]::new))));
     }
 
     private static Group unit766() {
@@ -347,7 +350,7 @@ public final class FieldCatalogue {
                         .orNull("nothing received")));
     }
 
-    private static TemplateField text(String name, String meaning) {
+    static TemplateField text(String name, String meaning) {
         return TemplateField.of(name, STRING, meaning);
     }
 
@@ -355,7 +358,7 @@ public final class FieldCatalogue {
         return TemplateField.of(name, BOOLEAN, meaning);
     }
 
-    private static TemplateField integer(String name, String meaning) {
+    static TemplateField integer(String name, String meaning) {
         return TemplateField.of(name, INTEGER, meaning);
     }
 
@@ -363,7 +366,7 @@ public final class FieldCatalogue {
         return TemplateField.of(name, LONG, meaning);
     }
 
-    private static TemplateField number(String name, String meaning) {
+    static TemplateField number(String name, String meaning) {
         return TemplateField.of(name, DOUBLE, meaning);
     }
 }

@@ -53,7 +53,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * Fills the bulletin templates with the figures of a run and writes the PDF and the workbook.
  *
  * <p>The templates folder holds {@code province.jrxml} (the PDF) and {@code workbook/*.jrxml}
- * (one template per sheet, in file-name order), and for the unit bulletin {@code unit.jrxml} and
+ * (one template per sheet, in file-name order; a sheet whose {@code bantin.sheet.when} parameter is not true is
+ * left out), and for the unit bulletin {@code unit.jrxml} and
  * {@code unit-workbook/*.jrxml}, made the same way. Parameters follow templates/PARAMETERS.md;
  * the labels become {@code REPORT_RESOURCE_BUNDLE}, so every word comes from the label file.
  *
@@ -70,6 +71,8 @@ public final class JasperRenderer {
     static final String ROWS_PROPERTY = "bantin.rows";
     /** Report property of a sheet template: the label key of the sheet's name. */
     static final String SHEET_NAME_PROPERTY = "bantin.sheet.name";
+    /** Report property of a sheet template: a Boolean parameter; the sheet is left out unless it is true. */
+    static final String SHEET_WHEN_PROPERTY = "bantin.sheet.when";
     /** Label key of the locale the templates format numbers with, e.g. vi-VN. */
     static final String LOCALE_LABEL = "bulletin.locale";
 
@@ -221,6 +224,10 @@ public final class JasperRenderer {
         List<String> sheetNames = new ArrayList<>();
         for (Path template : workbookTemplates(folder)) {
             JasperReport report = compiled(template);
+            String when = report.getProperty(SHEET_WHEN_PROPERTY);
+            if (when != null && !Boolean.TRUE.equals(params.get(when))) {
+                continue; // e.g. the 766 sheet of a province whose exports carry no 766 column
+            }
             sheetNames.add(sheetName(template, report, labels, sheetNames));
             Map<String, Object> parameters = fillParameters(params, labels);
             // One clean sheet per template: no page headers or breaks inside the rows.

@@ -48,7 +48,7 @@ public final class ProvinceParameters {
         d766.shape(p, tree, ctx);
         // the two-level shape (no district since 07/2025) leaves the district level out of the charts and summary
         boolean twoLevel = tree.units().stream().noneMatch(u -> u.level() == Level.DISTRICT);
-        boolean newLevels = ctx.decision766() != null;
+        boolean newLevels = ctx.newLevels();
         edoc(p, in.edoc(), tree, twoLevel);
         dvc(p, in.dvc(), twoLevel);
         pakn(p, in.pakn());

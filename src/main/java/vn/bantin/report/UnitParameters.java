@@ -68,7 +68,7 @@ public final class UnitParameters {
     private Map<String, Object> parameters(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
                                            UnitTree tree, BulletinContext ctx) {
         Parameters p = new Parameters(FieldCatalogue.UNIT);
-        newLevels = ctx.decision766() != null;
+        newLevels = ctx.newLevels();
         province.header(p, now.period(), ctx);
         province.dataQuality(p, ctx);
         p.put("unitName", unit.name());
@@ -90,7 +90,7 @@ public final class UnitParameters {
         List<Row> rows = shown.stream().map(r -> row(r, unit, now, previous, yearAgo, rankings)).toList();
         p.put("unitFigures", rows.stream().map(this::figureRow).toList());
         headline(p, unit, now.period(), rows);
-        new Decision766Parameters(words, province).unit(p, unit, ctx);
+        new Decision766Parameters(words, province).unit(p, unit, tree, ctx);
         provinceFigures(p, unit, now);
         localityFigures(p, unit, now, locality);
         return p.values();

@@ -386,6 +386,9 @@ public final class BulletinRun {
             List<IndicatorRow> rows = new ArrayList<>(IndicatorRows.of(indicators, settings.organisation().provinceName(),
                     parameters::levelName));
             Bulletin766 d766 = Scoring766Step.compute(settings, data, period);
+            if (d766 != null && d766.previous() == null) {
+                d766 = d766.withKeptTotals(keptTotals766(period.previous()));
+            }
             if (d766 != null) {
                 rows.addAll(IndicatorRows766.of(d766.scores(), d766.official(), d766.reconciliation(),
                         settings.organisation().provinceName(), parameters::levelName));
@@ -393,7 +396,7 @@ public final class BulletinRun {
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
             new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
             BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats),
-                    d766);
+                    d766, data.newLevels());
 
             List<Path> bulletins = new ArrayList<>();
             List<Rendered> rendered = new ArrayList<>();
@@ -556,6 +559,17 @@ public final class BulletinRun {
         return Comparison.of(tally.period(), figures, localities);
     }
 
+    /** The units' Decision 766 totals of {@code period} as the run that made it kept them; empty when none ran. */
+    private Map<String, Double> keptTotals766(Period earlier) {
+        Map<String, Double> totals = new java.util.HashMap<>();
+        for (SnapshotRow r : new SnapshotStore(db).read(earlier.key())) {
+            if (r.indicator().equals("766.total") && r.scope() == IndicatorRow.Scope.UNIT && r.value() instanceof Figure.Value v) {
+                totals.put(r.scopeCode(), v.value());
+            }
+        }
+        return totals;
+    }
+
     /** Units that have a recipient of their bulletin in this request, in the recipients list's order. */
     private Set<String> unitsToRender(RunRequest request) {
         Set<String> codes = new java.util.LinkedHashSet<>();
@@ -620,8 +634,8 @@ public final class BulletinRun {
     }
 
     /**
-     * The run summary's notes: a signing certificate that expires soon; Decision 766's years without holidays listed
-     * and official rows of other periods.
+     * The run summary's notes: a signing certificate that expires soon; Decision 766's years without holidays listed;
+     * official-766.csv's rows read, used and rejected (counted like every export's), and those of other periods.
      */
     private List<String> warnings(Bulletin766 d766, SignatureStep.Signer signer) {
         List<String> out = new ArrayList<>();
@@ -635,6 +649,10 @@ public final class BulletinRun {
         OperatorWords w = OperatorWords.of(settings);
         for (int year : d766.scores().yearsWithoutHolidays()) {
             out.add(w.format("summary.noHolidays", Integer.toString(year)));
+        }
+        if (d766.official().fileFound()) {
+            out.add(w.format("summary.officialRows", Long.toString(d766.official().rowsRead()),
+                    Long.toString(d766.official().usedRows()), Long.toString(d766.official().rejectedRows())));
         }
         if (d766.official().otherRows() > 0) {
             out.add(w.format("summary.officialOtherPeriods", Long.toString(d766.official().otherRows())));

@@ -38,9 +38,11 @@ public final class Gathering {
      * {@code tallies} and {@code scores} in the order the periods were given; the first is the bulletin's own.
      * {@code changes}: the unit-changes.csv of the data folder (none when absent); records of a merged unit's
      * predecessors are credited to it in every tally. {@code official}: the official-766.csv rows of the first period.
+     * {@code newLevels}: some catalogue row names its level as Decree 42/2022 does (none, partial, full), so the
+     * bulletins say "một phần / toàn trình" rather than "mức độ 3, 4" (indicators-766 §11).
      */
     public record Gathered(UnitTree tree, Map<Period, Tally> tallies, List<FileStats> stats, Map<Period, Tally766> scores,
-                           UnitChanges changes, Official766 official) {
+                           UnitChanges changes, Official766 official, boolean newLevels) {
         public Tally tally() {
             return tallies.values().iterator().next();
         }
@@ -114,7 +116,9 @@ public final class Gathering {
         List<Tally> all = new ArrayList<>(tallies.values());
         List<Tally766> all766 = new ArrayList<>(scores.values());
         source.readDocuments(tree, d -> all.forEach(t -> t.add(d)));
+        boolean[] newLevels = {false};
         source.readProcedures(tree, p -> {
+            newLevels[0] |= p.decree42();
             all.forEach(t -> t.add(p));
             all766.forEach(t -> t.add(p));
         });
@@ -131,6 +135,6 @@ public final class Gathering {
         Official766 official = setup.officialFile() == null ? Official766.none(false)
                 : OfficialScoresFile.read(options.dataDir().resolve(Path.of(setup.officialFile())), setup.officialColumns(), tree,
                         setup.provinceCode(), periods.get(0), options.zone(), rejects);
-        return new Gathered(tree, tallies, source.stats(), scores, changes, official);
+        return new Gathered(tree, tallies, source.stats(), scores, changes, official, newLevels[0]);
     }
 }

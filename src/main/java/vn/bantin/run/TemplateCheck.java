@@ -75,7 +75,7 @@ public final class TemplateCheck {
                 RunListener.QUIET, Gathering.Setup766.of(settings, null));
         Indicators in = new IndicatorEngine(settings.targets(), settings.method()).compute(data.tree(), data.tally());
         BulletinContext ctx = new BulletinContext(settings.organisation(), period.end(), period.end().atStartOfDay(), List.of(),
-                Scoring766Step.compute(settings, data, period));
+                Scoring766Step.compute(settings, data, period), data.newLevels());
         Map<String, Object> province;
         Map<String, Object> unitValues;
         try {

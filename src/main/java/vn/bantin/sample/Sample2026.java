@@ -99,8 +99,9 @@ public final class Sample2026 {
         Dice dice = new Dice(SEED);
         List<U> units = units(dice);
         List<Proc> catalogue = catalogue(units, dice);
-        writeUnits(dir.resolve("units.csv"), units);
-        writeChanges(dir.resolve("unit-changes.csv"), units, dice);
+        List<String[]> changes = changes(units, dice);
+        writeUnits(dir.resolve("units.csv"), units, changes);
+        writeChanges(dir.resolve("unit-changes.csv"), changes);
         writeProcedures(dir.resolve("procedures.csv"), catalogue);
         writeDocuments(dir.resolve("documents.csv"), units, dice);
         Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -162,26 +163,54 @@ public final class Sample2026 {
         return names[i % names.length] + (p.code().startsWith("2.") ? "" : " (" + i + ")");
     }
 
-    private static void writeUnits(Path file, List<U> units) {
+    /**
+     * The units of 07/2025, then those they were made from, active until 30/06/2025 (not measured in 2026, but named
+     * when a merged commune's bulletin says whose records its comparisons take).
+     */
+    private static void writeUnits(Path file, List<U> units, List<String[]> changes) {
         try (CsvFile csv = new CsvFile(file, "code", "name", "level", "parent", "active_from", "active_to")) {
             for (U u : units) {
                 csv.row(u.code(), u.name(), u.commune() ? "commune" : "province", null, u.commune() ? "2025-07-01" : null, null);
             }
+            for (String[] c : changes) {
+                csv.row(c[0], c[2], "commune", null, null, "2025-06-30");
+            }
         }
     }
 
-    /** Each commune or ward of 07/2025 was made from two to four of the old ones (codes of 2025, district-era). */
-    private static void writeChanges(Path file, List<U> units, Dice d) {
+    /** Syllables of plausible commune names of before 2025 (synthetic: no real commune is meant by a pair). */
+    private static final String[] FIRST = {"Tân", "Đông", "Tây", "Nam", "Bắc", "Hòa", "An", "Phú", "Xuân", "Thanh", "Quang",
+        "Minh", "Việt", "Đại", "Trung", "Hương", "Song", "Ngọc", "Cao", "Lạc"};
+    private static final String[] SECOND = {"Hưng", "Lập", "Tiến", "Phong", "Sơn", "Thịnh", "Long", "Bình", "Thành", "Lợi",
+        "Phúc", "Yên", "Đức", "Lâm", "Khê", "Hải"};
+
+    /**
+     * Each commune or ward of 07/2025 was made from two to four of the old ones (codes of 2025, district-era), as
+     * {old code, new code, old name}; a ward's were wards. Names are drawn without the dice, so the other files stay
+     * as they were.
+     */
+    private static List<String[]> changes(List<U> units, Dice d) {
+        List<String[]> out = new ArrayList<>();
+        int old = 1;
+        for (U u : units) {
+            if (!u.commune()) {
+                continue;
+            }
+            int n = d.between(2, 4);
+            for (int i = 0; i < n; i++) {
+                int pair = (old * 47) % (FIRST.length * SECOND.length); // 47 is prime to 320: every pair once
+                String name = (u.name().startsWith("Phường") ? "Phường " : "Xã ") + FIRST[pair / SECOND.length] + " "
+                        + SECOND[pair % SECOND.length];
+                out.add(new String[] {String.format("XC25-%05d", old++), u.code(), name});
+            }
+        }
+        return out;
+    }
+
+    private static void writeChanges(Path file, List<String[]> changes) {
         try (CsvFile csv = new CsvFile(file, "old_code", "new_code", "effective_date")) {
-            int old = 1;
-            for (U u : units) {
-                if (!u.commune()) {
-                    continue;
-                }
-                int n = d.between(2, 4);
-                for (int i = 0; i < n; i++) {
-                    csv.row(String.format("XC25-%05d", old++), u.code(), "2025-07-01");
-                }
+            for (String[] c : changes) {
+                csv.row(c[0], c[1], "2025-07-01");
             }
         }
     }

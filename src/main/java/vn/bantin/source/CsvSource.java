@@ -123,7 +123,7 @@ public final class CsvSource {
             flag(r, "full_online_eligible", Procedure.Flag.FULL_ONLINE_ELIGIBLE, flags);
             flag(r, "citizen_facing", Procedure.Flag.CITIZEN_FACING, flags);
             codes.add(code);
-            sink.accept(new Procedure(code, unit, online, full, flags));
+            sink.accept(new Procedure(code, unit, online, full, flags, level));
         });
         procedureCodes = codes;
     }

@@ -51,6 +51,8 @@ public final class OfficialScoresFile {
         Map<String, Map<Group766, Official766.Score>> scores = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         long other = 0;
+        long read = 0;
+        long rejected = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
         SourceFiles.requireRegular(file);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
@@ -61,6 +63,7 @@ public final class OfficialScoresFile {
                     index = header(name, rec, columns);
                     continue;
                 }
+                read++;
                 try {
                     LocalDate start = Cells.date("period_start", required(rec, index, "period_start"), zone);
                     LocalDate end = Cells.date("period_end", required(rec, index, "period_end"), zone);
@@ -101,6 +104,7 @@ public final class OfficialScoresFile {
                             .put(group, new Official766.Score(group, score, max, rank));
                 } catch (BadCell bad) {
                     rejects.reject(new Reject(name, line, bad.column, bad.value, bad.getMessage()));
+                    rejected++;
                 }
             }
             if (index == null) {
@@ -112,7 +116,7 @@ public final class OfficialScoresFile {
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new SourceException(name + ": cannot be read (" + e.getMessage() + ")");
         }
-        return new Official766(Map.copyOf(scores), other, true);
+        return new Official766(Map.copyOf(scores), other, true, read, rejected);
     }
 
     private static Map<String, Integer> header(String name, CSVRecord rec, Map<String, List<String>> columns) {

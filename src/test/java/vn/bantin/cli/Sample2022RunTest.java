@@ -134,6 +134,7 @@ class Sample2022RunTest {
         try (InputStream in = Files.newInputStream(folder.resolve("tinh/ban-tin-2022-tinh.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertTrue(wb.getNumberOfSheets() >= 4, "summary plus one sheet per group");
+            assertTrue(wb.getSheet("766") == null, "no Decision 766 sheet without 766 columns");
             // Percent cells hold fractions; rounded as the bulletin displays them (93,78% is 0.9378 at 4 places).
             for (double percent : new double[] {0.9378, 0.9253, 0.9457, 0.685, 0.2729, 0.698, 0.0667, 0.8939, 0.64, 1}) {
                 assertTrue(hasNumber(wb, percent, 4, true), "no percent cell " + percent);

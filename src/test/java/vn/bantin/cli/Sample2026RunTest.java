@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,5 +196,76 @@ class Sample2026RunTest {
             assertTrue(pdfText.contains(name), name);
         }
         assertTrue(pdfText.contains(top.get(0)));
+    }
+
+    /** The workbook's 766 sheet read back with POI: one row per unit, its figures those of indicators.csv. */
+    @Test
+    void theWorkbooksDecision766SheetHoldsEveryUnitsFiguresAsNumbers() throws IOException {
+        try (InputStream in = Files.newInputStream(folder.resolve("tinh/ban-tin-2026-Q1-tinh.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("766");
+            assertTrue(sheet != null, "no sheet 766");
+            assertTrue(sheet.getPaneInformation() != null && sheet.getPaneInformation().isFreezePane(), "header not frozen");
+            Map<String, Integer> col = new HashMap<>();
+            for (Cell c : sheet.getRow(1)) {
+                col.put(c.getStringCellValue(), c.getColumnIndex());
+            }
+            int code = col.get("Mã đơn vị"), onTime = col.get("2.1 Hồ sơ xử lý trước hạn, đúng hạn (%)");
+            int onTimePoints = col.get("2.1 – điểm"), meanDays = col.get("2.2 Thời gian giải quyết trung bình (ngày làm việc)");
+            int services = col.get("3.1 TTHC cung cấp DVCTT một phần, toàn trình (%)");
+            int payment = col.get("4.3 Hồ sơ thanh toán trực tuyến (%)"), total = col.get("Tổng điểm quy đổi (thang 100)");
+            int rank = col.get("Hạng"), official = col.get("Điểm chính thức: Tổng điểm"), delta = col.get("Chênh lệch: Tổng điểm");
+            Map<String, Row> rows = new HashMap<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                rows.put(new DataFormatter().formatCellValue(row.getCell(code)), row);
+            }
+            int units = 0, noCase = 0;
+            for (CSVRecord total766 : indicators.get("766.total").values()) {
+                if (!total766.get("scope").equals("unit")) {
+                    continue;
+                }
+                String unit = total766.get("scope_code");
+                Row row = rows.get(unit);
+                assertTrue(row != null, "no row for " + unit);
+                assertShare(indicators.get("766.2.1.on_time").get(unit), "value", row.getCell(onTime), unit + " 2.1");
+                assertShare(indicators.get("766.4.3.paid_online_dossiers").get(unit), "value", row.getCell(payment), unit + " 4.3");
+                CSVRecord offered = indicators.get("766.3.1.online_services").get(unit);
+                if (offered.get("value").isEmpty()) { // the centre and the commune without a catalogue entry
+                    assertEquals("không phát sinh", row.getCell(services).getStringCellValue(), unit + " 3.1: never 0");
+                    noCase++;
+                } else {
+                    assertShare(offered, "value", row.getCell(services), unit + " 3.1");
+                }
+                assertNumber(indicators.get("766.2.1.on_time").get(unit).get("points"), 1, row.getCell(onTimePoints), unit);
+                assertNumber(indicators.get("766.2.2.mean_days").get(unit).get("value"), 1, row.getCell(meanDays), unit);
+                assertShare(total766, "value", row.getCell(total), unit + " total");
+                assertNumber(indicators.get("766.rank").get(unit).get("value"), 1, row.getCell(rank), unit + " rank");
+                CSVRecord o = indicators.getOrDefault("766.official.tong", Map.of()).get(unit);
+                if (o != null) {
+                    assertNumber(o.get("value"), 1, row.getCell(official), unit + " official");
+                    assertNumber(indicators.get("766.diff.tong").get(unit).get("value"), 1, row.getCell(delta), unit + " Δ");
+                }
+                units++;
+            }
+            assertEquals(units, rows.size() - 1, "one row per unit, and the province");
+            assertTrue(units > 100, "units " + units);
+            Row province = sheet.getRow(2);
+            assertEquals("Toàn tỉnh", province.getCell(col.get("Cơ quan, đơn vị")).getStringCellValue());
+            assertNumber(indicators.get("766.official.tong").get("province:province").get("value"), 1,
+                    province.getCell(official), "the province's official total");
+            assertEquals(2, noCase, "the units without a procedure show 'không phát sinh'");
+        }
+    }
+
+    private static void assertShare(CSVRecord row, String column, Cell cell, String what) {
+        assertNumber(row.get(column), 100, cell, what);
+        assertTrue(cell.getCellStyle().getDataFormatString().contains("%"), what + " is a percent cell");
+    }
+
+    /** A numeric cell holding {@code expected} ÷ {@code scale} (indicators.csv keeps 4 decimals). */
+    private static void assertNumber(String expected, double scale, Cell cell, String what) {
+        assertEquals(CellType.NUMERIC, cell.getCellType(), what + ": " + cell);
+        assertEquals(Double.parseDouble(expected) / scale, cell.getNumericCellValue(), 1e-4 / scale + 1e-9, what);
     }
 }
