@@ -36,6 +36,11 @@ class Recomputed766Test {
         assertEquals(List.of(), differences("d766-absent-columns", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
     }
 
+    @Test
+    void agreesWithTheHandComputedEdges() throws IOException {
+        assertEquals(List.of(), differences("d766-edges", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)));
+    }
+
     /** The check can fail: one point changed, one row missing and one cell emptied are each reported. */
     @Test
     void aChangedMissingOrEmptiedFigureIsReported(@TempDir Path tmp) throws IOException {
