@@ -1,8 +1,6 @@
 package vn.bantin.indicator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,24 +46,21 @@ class Provisional766Test {
         return c.numerator() + "/" + c.denominator();
     }
 
+    /** The figures when the data is read on {@code readOn}: what is provisional, the evaluation date, 2.1 and 6.2. */
+    private static String readOn(LocalDate readOn) {
+        Scores766 s = march(readOn);
+        return s.provisional() + " " + s.evaluatedTo() + " " + counts(s, Item766.ON_TIME) + " " + counts(s, Item766.PAKN_ON_TIME);
+    }
+
     @Test
     void readOnTheTenthOpenRecordsAreTimedAtTheTenth() {
-        Scores766 scores = march(LocalDate.of(2026, 3, 10));
-        assertTrue(scores.provisional());
-        assertEquals(LocalDate.of(2026, 3, 10), scores.evaluatedTo());
-        // a: 10/03 <= 12/03 on time; b: 10/03 > 05/03 late.
-        assertEquals("1/2", counts(scores, Item766.ON_TIME));
-        // 10/03 <= 23/03: on time so far.
-        assertEquals("1/1", counts(scores, Item766.PAKN_ON_TIME));
+        // a: 10/03 <= 12/03 on time; b: 10/03 > 05/03 late. The feedback: 10/03 <= 23/03, on time so far.
+        assertEquals("true 2026-03-10 1/2 1/1", readOn(LocalDate.of(2026, 3, 10)));
     }
 
     @Test
     void readAfterThePeriodTheyAreTimedAtItsEnd() {
-        Scores766 scores = march(LocalDate.of(2026, 4, 2));
-        assertFalse(scores.provisional());
-        assertEquals(LocalDate.of(2026, 3, 31), scores.evaluatedTo());
         // both still open at 31/03, past 12/03 and 05/03; the feedback past 23/03.
-        assertEquals("0/2", counts(scores, Item766.ON_TIME));
-        assertEquals("0/1", counts(scores, Item766.PAKN_ON_TIME));
+        assertEquals("false 2026-03-31 0/2 0/1", readOn(LocalDate.of(2026, 4, 2)));
     }
 }
