@@ -88,6 +88,24 @@ class Sample2026RunTest {
         }
     }
 
+    /** Every unit's local total is shown with the band that spec §6 gives its displayed value (bounds 90/80/70/50). */
+    @Test
+    void everyUnitsTotalIsShownWithItsBand() throws IOException {
+        Map<String, Recomputed766.Row> expected = Recomputed766.of(DATA, P0, P1, Path.of("config/holidays.csv"), "BNI");
+        int shown = 0;
+        for (Map.Entry<String, Recomputed766.Row> e : expected.entrySet()) {
+            if (e.getKey().startsWith("766.total|unit|") && e.getValue().value() != null) {
+                java.math.BigDecimal total = java.math.BigDecimal.valueOf(e.getValue().value()).setScale(2, java.math.RoundingMode.HALF_UP);
+                double v = total.doubleValue();
+                String band = v >= 90 ? "Xuất sắc" : v >= 80 ? "Tốt" : v >= 70 ? "Khá" : v >= 50 ? "Trung bình" : "Yếu";
+                String cell = total.toPlainString().replace('.', ',') + " " + band;
+                assertTrue(pdfText.contains(cell), e.getKey() + ": " + cell);
+                shown++;
+            }
+        }
+        assertEquals(113, shown);
+    }
+
     @Test
     void theBulletinCarriesTheOfficialTotalAndGroupsTheVietnameseWay() throws IOException {
         int found = 0;
