@@ -42,10 +42,10 @@ public final class IndicatorRows766 {
             }
         }
         for (UnitScore u : scores.units()) {
-            if (u.rank() != null) {
-                rows.add(new IndicatorRow("766.rank", Scope.UNIT, u.unit().code(), u.unit().name(), null,
-                        (long) u.rank().of(), Figure.of(u.rank().position()), null, null));
-            }
+            // a unit without a total is not ranked: its row is still written (§9), with the level's count and no value
+            long ranked = scores.units().stream().filter(o -> o.rank() != null && o.unit().level() == u.unit().level()).count();
+            rows.add(new IndicatorRow("766.rank", Scope.UNIT, u.unit().code(), u.unit().name(), null, ranked,
+                    u.rank() == null ? Figure.NO_DATA : Figure.of(u.rank().position()), null, null));
         }
         Map<String, String> names = new java.util.LinkedHashMap<>();
         names.put(Engine766.PROVINCE, provinceName);

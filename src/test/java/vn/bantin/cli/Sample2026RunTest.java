@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +30,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.indicator.Recomputed766;
+
 /**
- * The README's 2026 command on the bundled 2026 sample (the two-level Bắc Ninh, Decision 766 columns): the dossier
- * items of indicators.csv are recomputed here from the sample's CSV files with the spec's formulas (indicators-766
- * §4–§6), independently of the engine; the province bulletin carries the official total and group scores the
+ * The README's 2026 command on the bundled 2026 sample (the two-level Bắc Ninh, Decision 766 columns): every 766 row
+ * of indicators.csv is recomputed from the sample's CSV files with the spec's formulas (indicators-766 §4–§9) by
+ * {@link Recomputed766}, independently of the engine; the province bulletin carries the official total and group scores the
  * Vietnamese way and the top three units of each level by name.
  */
 class Sample2026RunTest {
@@ -71,99 +72,45 @@ class Sample2026RunTest {
         }
     }
 
-    /** An item's counts per scope ("province:province" and every unit code). */
-    private static final class Counts {
-        final Map<String, long[]> scopes = new LinkedHashMap<>();
-
-        void add(String unit, boolean inDenominator, boolean inNumerator) {
-            for (String scope : List.of(unit, "province:province")) {
-                long[] c = scopes.computeIfAbsent(scope, k -> new long[2]);
-                if (inDenominator) {
-                    c[1]++;
-                    c[0] += inNumerator ? 1 : 0;
-                }
-            }
-        }
-    }
-
-    private static boolean bool(String cell) {
-        return cell.equals("1") || cell.equalsIgnoreCase("true");
-    }
-
-    /** fee_due: a yes/no word or an amount, true when any digit 1–9 appears. */
-    private static boolean fee(String cell) {
-        return bool(cell) || cell.matches(".*[1-9].*");
-    }
-
     @Test
-    void everyDossierItemEqualsTheSpecsFormulaFromTheSampleFiles() throws IOException {
+    void every766FigureEqualsTheSpecsFormulaFromTheSampleFiles() throws IOException {
         assertEquals(0, run.exitCode(), run.err());
-        Map<String, Counts> items = new LinkedHashMap<>();
-        for (String id : List.of("766.1.4.synced_dossiers", "766.2.1.on_time", "766.3.3.online_dossiers",
-                "766.4.3.paid_online_dossiers", "766.5.4.reused", "766.5.5.personal_store", "766.5.6.vneid_dossiers")) {
-            items.put(id, new Counts());
-        }
-        for (CSVRecord d : csv(DATA.resolve("dossiers.csv"))) {
-            String status = d.get("status");
-            if (status.equals("rejected")) {
-                continue; // never received: counted nowhere
-            }
-            String unit = d.get("unit");
-            LocalDate received = LocalDate.parse(d.get("received_date"));
-            boolean ended = !status.equals("processing");
-            LocalDate finished = d.get("finished_date").isEmpty() ? null : LocalDate.parse(d.get("finished_date"));
-            LocalDate due = LocalDate.parse(d.get("due_date"));
-            // 2.1: handled in the period; evaluated at its end date, or the period's end when still open then
-            boolean handled = !received.isAfter(P1) && !(ended && finished.isBefore(P0));
-            LocalDate e = ended && !finished.isAfter(P1) ? finished : P1;
-            boolean onTime = Integer.parseInt(d.get("supplement_count")) <= 1
-                    && !e.minusDays(Integer.parseInt(d.get("paused_days"))).isAfter(due);
-            items.get("766.2.1.on_time").add(unit, handled, onTime);
-            boolean inPeriod = !received.isBefore(P0) && !received.isAfter(P1);
-            items.get("766.1.4.synced_dossiers").add(unit, inPeriod, bool(d.get("synced_national")));
-            items.get("766.3.3.online_dossiers").add(unit, inPeriod, d.get("channel").equals("online")
-                    && (!bool(d.get("result_required")) || bool(d.get("e_result"))));
-            items.get("766.4.3.paid_online_dossiers").add(unit, inPeriod && fee(d.get("fee_due")), bool(d.get("paid_online")));
-            items.get("766.5.4.reused").add(unit, inPeriod, bool(d.get("reused")));
-            items.get("766.5.5.personal_store").add(unit, inPeriod, bool(d.get("personal_store")));
-            items.get("766.5.6.vneid_dossiers").add(unit, inPeriod, bool(d.get("vneid")));
-        }
-        // P and T of spec §5: null T is linear; P 0 is information only
-        Map<String, double[]> rule = Map.of("766.1.4.synced_dossiers", new double[]{0, -1},
-                "766.2.1.on_time", new double[]{20, -1}, "766.3.3.online_dossiers", new double[]{0, -1},
-                "766.4.3.paid_online_dossiers", new double[]{6, 30}, "766.5.4.reused", new double[]{2, 80},
-                "766.5.5.personal_store", new double[]{4, -1}, "766.5.6.vneid_dossiers", new double[]{2, -1});
-        int checked = 0;
-        List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, Counts> item : items.entrySet()) {
-            for (Map.Entry<String, long[]> scope : item.getValue().scopes.entrySet()) {
-                CSVRecord row = indicators.get(item.getKey()).get(scope.getKey());
-                long num = scope.getValue()[0], den = scope.getValue()[1];
-                String what = item.getKey() + " " + scope.getKey();
-                if (row == null) {
-                    wrong.add(what + ": no row");
-                    continue;
-                }
-                if (Long.parseLong(row.get("numerator")) != num || Long.parseLong(row.get("denominator")) != den) {
-                    wrong.add(what + ": " + row.get("numerator") + "/" + row.get("denominator") + ", expected " + num + "/" + den);
-                    continue;
-                }
-                if (den > 0) {
-                    double r = 100.0 * num / den;
-                    assertEquals(r, Double.parseDouble(row.get("value")), 1e-4, what);
-                    double p = rule.get(item.getKey())[0], t = rule.get(item.getKey())[1];
-                    if (p > 0) {
-                        double points = t < 0 ? r * p / 100 : num * 100 >= t * den ? p : r * p / t;
-                        assertEquals(points, Double.parseDouble(row.get("points")), 1e-4, what);
-                    }
-                } else {
-                    assertEquals("", row.get("value"), what + ": no figure when nothing to measure");
-                }
-                checked++;
+        Map<String, Recomputed766.Row> expected = Recomputed766.of(DATA, P0, P1, Path.of("config/holidays.csv"), "BNI");
+        List<CSVRecord> written = csv(folder.resolve("indicators.csv"));
+        List<String> wrong = Recomputed766.differences(expected, written);
+        assertTrue(wrong.isEmpty(), wrong.size() + " differ, e.g. " + wrong.subList(0, Math.min(10, wrong.size())));
+        // every item of spec §5 (19 ids with 2.2), 5 groups, total and rank, for 113 units, 2 levels and the province
+        long items = expected.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).filter(k -> !k.startsWith("766.official")
+                && !k.startsWith("766.diff")).distinct().count();
+        assertEquals(18 + 1 + 5 + 1 + 1, items);
+        assertTrue(expected.size() > 25 * 113, "checked " + expected.size());
+        assertTrue(expected.keySet().stream().filter(k -> k.startsWith("766.diff.")).count() > 100, "differences checked");
+        // 3.1 is written under both ids (spec §5, group 3)
+        for (CSVRecord r : written) {
+            if (r.get("indicator").equals("dvc.online_service_share")) {
+                CSVRecord same = indicators.get("766.3.1.online_services").get(r.get("scope").equals("unit")
+                        ? r.get("scope_code") : r.get("scope") + ":" + r.get("scope_code"));
+                assertEquals(r.get("numerator") + "/" + r.get("denominator"), same.get("numerator") + "/" + same.get("denominator"));
             }
         }
-        assertTrue(wrong.isEmpty(), wrong.size() + " differ, e.g. " + wrong.subList(0, Math.min(5, wrong.size())));
-        assertTrue(checked > 7 * 100, "checked " + checked);
+    }
+
+    /** Every unit's local total is shown with the band that spec §6 gives its displayed value (bounds 90/80/70/50). */
+    @Test
+    void everyUnitsTotalIsShownWithItsBand() throws IOException {
+        Map<String, Recomputed766.Row> expected = Recomputed766.of(DATA, P0, P1, Path.of("config/holidays.csv"), "BNI");
+        int shown = 0;
+        for (Map.Entry<String, Recomputed766.Row> e : expected.entrySet()) {
+            if (e.getKey().startsWith("766.total|unit|") && e.getValue().value() != null) {
+                java.math.BigDecimal total = java.math.BigDecimal.valueOf(e.getValue().value()).setScale(2, java.math.RoundingMode.HALF_UP);
+                double v = total.doubleValue();
+                String band = v >= 90 ? "Xuất sắc" : v >= 80 ? "Tốt" : v >= 70 ? "Khá" : v >= 50 ? "Trung bình" : "Yếu";
+                String cell = total.toPlainString().replace('.', ',') + " " + band;
+                assertTrue(pdfText.contains(cell), e.getKey() + ": " + cell);
+                shown++;
+            }
+        }
+        assertEquals(113, shown);
     }
 
     @Test

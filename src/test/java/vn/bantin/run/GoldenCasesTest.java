@@ -96,8 +96,10 @@ class GoldenCasesTest {
         Indicators indicators = new IndicatorEngine(Targets.national(), Method.published()).compute(data.tree(), data.tally());
         ProvinceParameters names = new ProvinceParameters(Labels.load(Path.of("templates"), "vi"));
         List<IndicatorRow> rows = new ArrayList<>(IndicatorRows.of(indicators, "tỉnh Bắc Ninh", names::levelName));
+        Map<String, String> bands = new java.util.HashMap<>();
         if (data.has766()) {
             Scores766 scores = new Engine766(Scoring766.defaults()).compute(data.tree(), data.tally766(), data.presentColumns());
+            scores.units().forEach(u -> bands.put(u.unit().code(), u.band() == null ? "" : u.band().name()));
             rows.addAll(IndicatorRows766.of(scores, data.official(), data.official().reconcile(scores, 2), "tỉnh Bắc Ninh",
                     names::levelName));
         }
@@ -109,6 +111,12 @@ class GoldenCasesTest {
 
         assertEquals(Files.readString(dir.resolve("expected-indicators.csv")), Files.readString(work.resolve("indicators.csv")),
                 dir.getFileName() + ": indicators.csv");
+        for (String line : Files.readAllLines(dir.resolve("expected-indicators.csv"))) {
+            String[] cells = line.split(",", -1);
+            if (cells[2].equals("766.total") && cells[3].equals("unit")) {
+                assertEquals(band(cells[8]), bands.get(cells[4]), dir.getFileName() + ": band of " + cells[4] + " at " + cells[8]);
+            }
+        }
         Path expectedRejects = dir.resolve("expected-rejects.csv");
         if (Files.exists(expectedRejects)) {
             assertEquals(Files.readString(expectedRejects), Files.readString(work.resolve("rejects.csv")),
@@ -120,5 +128,14 @@ class GoldenCasesTest {
         long rejectedInStats = data.stats().stream().mapToLong(s -> s.rowsRejected()).sum();
         assertEquals(rejectedInStats, Files.readAllLines(work.resolve("rejects.csv")).size() - 1L,
                 dir.getFileName() + ": rejects counted vs written");
+    }
+
+    /** Spec indicators-766 §6: the band of a total value rounded half-up to 2 decimals, bounds 90, 80, 70, 50. */
+    private static String band(String total) {
+        if (total.isEmpty()) {
+            return "";
+        }
+        double shown = new java.math.BigDecimal(total).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+        return shown >= 90 ? "XUAT_SAC" : shown >= 80 ? "TOT" : shown >= 70 ? "KHA" : shown >= 50 ? "TRUNG_BINH" : "YEU";
     }
 }
