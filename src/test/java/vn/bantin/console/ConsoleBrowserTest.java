@@ -246,12 +246,12 @@ class ConsoleBrowserTest {
 
     /**
      * Each page at desktop (1280) and phone (390) width, whole height, as the admin sees it (every menu item), in
-     * Vietnamese: into {@code target/screenshots}, or the folder of {@code -Dbantin.screenshots=docs/screenshots}.
+     * Vietnamese, into the folder of {@code -Dbantin.screenshots=docs/screenshots} (only when asked).
      */
     @Test
     @Order(5)
     void screenshotsOfEveryPageAtDesktopAndPhoneWidth() throws Exception {
-        Path folder = Files.createDirectories(Path.of(System.getProperty("bantin.screenshots", "target/screenshots")));
+        Path folder = Files.createDirectories(Path.of(ConsoleBrowserTest.screenshotFolder()));
         String runId = firstRunId(HttpClient.newHttpClient().send(api("/api/runs", viewerToken).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         Map<String, String> pages = new java.util.LinkedHashMap<>();
@@ -281,6 +281,14 @@ class ConsoleBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** The folder of {@code -Dbantin.screenshots=…}; without it the screenshot tests are skipped: they are made when asked. */
+    static String screenshotFolder() {
+        String folder = System.getProperty("bantin.screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder != null && !folder.isBlank(),
+                "screenshots are made only when asked: -Dbantin.screenshots=docs/screenshots");
+        return folder;
     }
 
     /** The whole page at {@code width}, as a phone or desktop of that width shows it (Chrome's device metrics). */
@@ -342,6 +350,35 @@ class ConsoleBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, unknown.statusCode(), "an address the run did not send to is refused with the reason");
         assertTrue(unknown.body().contains("nobody@example.org"), unknown.body());
+    }
+
+    @Test
+    @Order(8)
+    void theDataPageSaysTheDataCheckInTheReadersLanguageVietnameseByDefault() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String cookie = login(http, "vic", VIEWER_PASSWORD).orElseThrow();
+        String vi = pageText(http, "/data?period=2022-12", cookie);
+        assertTrue(vi.contains("documents.csv Định dạng CSV UTF-8 Số dòng đọc 72.893 = tính 72.890 + loại 3 (0,00%, giới hạn 1%)"), vi);
+        assertTrue(vi.contains("3 dòng: không phải ngày hợp lệ: cần dạng yyyy-MM-dd hoặc dd/MM/yyyy"), vi);
+        assertTrue(vi.contains("dòng 19202, cột id, giá trị “HS22-004801”: trùng id: một dòng trước đó có cùng giá trị"), vi);
+        assertTrue(vi.contains("kênh tiếp nhận không rõ"), vi);
+        assertTrue(vi.contains("ĐẠT: lần chạy kỳ 2022-12 sẽ tiếp tục với các tệp xuất này"), vi);
+        for (String english : List.of(" read ", "counted", "rejected", "limit", "not a valid date", "duplicate", "unknown channel",
+                "e.g.", "OK:", "would go on", "Columns", "Dates")) {
+            assertFalse(vi.contains(english), "English '" + english + "' on the Vietnamese Data page: " + vi);
+        }
+        String en = pageText(http, "/data?period=2022-12&lang=en", cookie);
+        assertTrue(en.contains("Rows 72,893 read = 72,890 counted + 3 rejected (0.00%, limit 1%)"), en);
+        assertTrue(en.contains("OK: a run of 2022-12 would go on with these exports"), en);
+    }
+
+    /** A page as its reader sees the words: tags dropped, entities and spaces as text. */
+    private String pageText(HttpClient http, String path, String cookie) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().replaceAll("(?s)<head>.*</head>", " ").replaceAll("<[^>]+>", " ").replace("&quot;", "\"")
+                .replace("&#34;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replaceAll("\\s+", " ");
     }
 
     @Test

@@ -156,7 +156,7 @@ class ConsoleEditorBrowserTest {
             browser.switchTo().alert().accept();
             new WebDriverWait(browser, Duration.ofMinutes(3)).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty()
                     || !d.findElements(By.cssSelector("p.error")).isEmpty());
-            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("version 2"),
+            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("templates/labels/bulletin_vi.properties nay là phiên bản 2 (xuất bản, do ed)"),
                     browser.findElement(By.tagName("main")).getText());
             assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = " + NEW_TITLE));
 
@@ -302,7 +302,7 @@ class ConsoleEditorBrowserTest {
             email.clear();
             email.sendKeys("giamdoc.sxd@bacninh.gov.vn");
             browser.findElement(By.id("recipients-save")).click();
-            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("3 recipients"),
+            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Đã lưu recipients.csv với 3 người nhận, thành phiên bản"),
                     browser.findElement(By.tagName("main")).getText());
         } finally {
             browser.quit();
@@ -325,7 +325,7 @@ class ConsoleEditorBrowserTest {
     @Test
     @Order(5)
     void screenshotsOfTheEditorsPages() throws Exception {
-        Path folder = Files.createDirectories(Path.of(System.getProperty("bantin.screenshots", "target/screenshots")));
+        Path folder = Files.createDirectories(Path.of(ConsoleBrowserTest.screenshotFolder()));
         // a candidate waiting with its preview, staged through the API, watched in the browser until it is made
         HttpResponse<String> staged = HttpClient.newHttpClient().send(api("/api/templates/wording", editorToken).POST(
                 HttpRequest.BodyPublishers.ofString("{\"path\":\"labels/bulletin_vi.properties\",\"changes\":{\"report.title\":"
