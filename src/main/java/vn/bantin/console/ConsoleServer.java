@@ -79,7 +79,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.labels = ConsoleLabels.load(settings.templatesDir());
         this.actions = new ConsoleActions(settings, db, clock, configDir, new LiveRuns(clock));
         this.editor = new EditorActions(settings, db, clock, configDir);
-        this.sessions = new Sessions(clock);
+        this.sessions = new Sessions(db, clock);
         this.throttle = new LoginThrottle(clock);
         this.users = new ConsoleUsers(db, clock);
         this.admin = new UserAdmin(db, clock);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -402,14 +401,7 @@ class ConsoleBrowserTest {
     // ---- helpers
 
     private void signIn(WebDriver browser, String name, String password) {
-        browser.get(base + "/");
-        assertTrue(browser.getCurrentUrl().endsWith("/login"), "signed out, the console asks to sign in");
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.getCurrentUrl().endsWith("/login")
-                || !d.findElements(By.cssSelector("p.error")).isEmpty());
-        assertEquals(base + "/", browser.getCurrentUrl(), browser.findElements(By.cssSelector("p.error")).toString());
+        ConsoleKit.signIn(browser, base, name, password);
     }
 
     private java.util.Optional<String> login(HttpClient http, String name, String password) throws Exception {
@@ -424,14 +416,7 @@ class ConsoleBrowserTest {
     }
 
     private HttpRequest form(String path, String cookie, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return b.build();
+        return ConsoleKit.form(base + path, cookie, fields);
     }
 
     private HttpRequest.Builder api(String path, String token) {

@@ -19,11 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +81,7 @@ class ConsoleEditorBrowserTest {
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         templates = tmp.resolve("templates");
-        copyTree(Path.of("templates"), templates);
+        ConsoleKit.copyTree(Path.of("templates"), templates);
         config = Files.createDirectories(tmp.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
@@ -147,8 +143,8 @@ class ConsoleEditorBrowserTest {
             assertTrue((Boolean) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", pictures.get(0)),
                     "the picture loads through its route");
             String cookie = "bantin_session=" + browser.manage().getCookieNamed("bantin_session").getValue();
-            byte[] pdf = get(browser.findElement(By.id("province-pdf")).getAttribute("href"), cookie);
-            assertTrue(text(pdf).contains(NEW_TITLE), "the preview shows the new sentence");
+            byte[] pdf = ConsoleKit.get(browser.findElement(By.id("province-pdf")).getAttribute("href"), cookie);
+            assertTrue(ConsoleKit.text(pdf).contains(NEW_TITLE), "the preview shows the new sentence");
             assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = BẢN TIN CHUYỂN ĐỔI SỐ"),
                     "nothing is written before it is published");
 
@@ -169,7 +165,7 @@ class ConsoleEditorBrowserTest {
             assertEquals("done", browser.findElement(By.id("state")).getAttribute("data-state"), browser.findElement(By.id("message")).getText());
             List<WebElement> pdfs = browser.findElements(By.cssSelector("#pdfs a"));
             assertFalse(pdfs.isEmpty());
-            assertTrue(text(get(pdfs.get(0).getAttribute("href"), cookie)).contains(NEW_TITLE), "the bulletin made carries the new sentence");
+            assertTrue(ConsoleKit.text(ConsoleKit.get(pdfs.get(0).getAttribute("href"), cookie)).contains(NEW_TITLE), "the bulletin made carries the new sentence");
             assertTrue(mail.waitForIncomingEmail(60_000, 1), "the leader received it");
         } finally {
             browser.quit();
@@ -389,34 +385,9 @@ class ConsoleEditorBrowserTest {
         assertEquals(base + "/", browser.getCurrentUrl());
     }
 
-    private static byte[] get(String url, String cookie) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode(), url);
-        return r.body();
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("[\\s\\u00A0]+", " ");
-        }
-    }
-
     private HttpRequest.Builder api(String path, String token) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }
