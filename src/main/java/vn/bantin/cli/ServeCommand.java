@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
                         + r.updated() + ", removed " + r.removed());
             }
             out.println(channel == null ? "  the store is not a local file: trigger, history and schedule use it directly"
-                    : "  trigger, history, schedule and store check reach this serve through " + channel.socket()
+                    : "  trigger, history, schedule, users and store check reach this serve through " + channel.socket()
                             + " (no network port; only the web console listens on one)");
             ScheduleCommand.printTriggers(out, service.listTriggers());
             int waiting = service.pending().size();
@@ -124,6 +124,7 @@ final class ServeCommand implements Callable<Integer> {
                 cli.addSubcommand(new HistoryCommand(here));
                 cli.addSubcommand(new TriggerCommand(here));
                 cli.addSubcommand(new ScheduleCommand(here));
+                cli.addSubcommand(new UsersCommand(here));
                 cli.addSubcommand(new CommandLine(new StoreCommand.InServe()).addSubcommand(new StoreCommand.Check(here)));
                 cli.setOut(o);
                 cli.setErr(e);

@@ -29,7 +29,6 @@ import vn.bantin.config.ConsoleSettings;
 import vn.bantin.config.Settings;
 import vn.bantin.indicator.Period;
 import vn.bantin.run.InputCheck;
-import vn.bantin.run.SourceReport;
 import vn.bantin.schedule.BulletinScheduler;
 import vn.bantin.schedule.TriggerInfo;
 import vn.bantin.store.AuditTrail;
@@ -80,7 +79,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.labels = ConsoleLabels.load(settings.templatesDir());
         this.actions = new ConsoleActions(settings, db, clock, configDir, new LiveRuns(clock));
         this.editor = new EditorActions(settings, db, clock, configDir);
-        this.sessions = new Sessions(clock);
+        this.sessions = new Sessions(db, clock);
         this.throttle = new LoginThrottle(clock);
         this.users = new ConsoleUsers(db, clock);
         this.admin = new UserAdmin(db, clock);
@@ -274,9 +273,10 @@ public final class ConsoleServer implements AutoCloseable {
         r.get("/data", ctx -> {
             need(ctx, Role.VIEWER);
             String period = ctx.queryParam("period");
-            String report = period == null || period.isBlank() ? "" : dataCheck(period.strip());
-            ctx.html(render("data.jte", view(ctx).on("data"), Map.of("period", period == null ? previousMonth() : period,
-                    "report", report)));
+            View v = view(ctx).on("data");
+            Map<String, Object> model = new java.util.HashMap<>(Map.of("period", period == null ? previousMonth() : period));
+            model.put("report", period == null || period.isBlank() ? null : dataCheck(period.strip(), v));
+            ctx.html(render("data.jte", v, model));
         });
         r.get("/users", ctx -> {
             need(ctx, Role.ADMIN);
@@ -470,28 +470,18 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    /** The report of {@code data check --period P}: the same check and the same words as on the terminal. */
-    private String dataCheck(String period) {
+    /** The report of {@code data check --period P}: the same check as on the terminal, in the reader's words. */
+    private DataCheckPage dataCheck(String period, View v) {
         Period p;
         try {
             p = Period.parse(period);
         } catch (IllegalArgumentException e) {
             throw new ConsoleActions.Refused(e.getMessage());
         }
-        Settings settings = actions.settings();
+        Settings settings = vn.bantin.run.RunInputs.of(actions.settings(), p).settings(); // what a run of the period reads
         InputCheck.Result r = InputCheck.check(settings, List.of(p, p.previous(), p.sameLastYear()), false, x -> true, x -> { },
                 (f, read, rejected, done) -> { });
-        StringBuilder b = new StringBuilder(SourceReport.of(r.data().stats(), settings.sourceOptions()));
-        r.unknownUnits().forEach(u -> b.append("WARNING: ").append(InputCheck.unknownUnit(u, settings)).append('\n'));
-        r.breaches().forEach(x -> b.append(String.format(java.util.Locale.ROOT, "STOP: %s has %.2f%% of its rows rejected, over its"
-                + " limit of %s%%: a run would stop%n", x.stats().fileName(), x.stats().rejectPercent(), x.limitPercent())));
-        if (!r.notReady().isEmpty()) {
-            b.append("STOP: a run would stop: ").append(String.join("; ", r.notReady())).append('\n');
-        }
-        if (!r.stops()) {
-            b.append("OK: a run of ").append(p.key()).append(" would go on with these exports\n");
-        }
-        return b.toString();
+        return DataCheckPage.of(r, settings, p, v);
     }
 
     private List<String> unitsWithRecipients() {

@@ -373,10 +373,10 @@ final class EditorRoutes {
 
     private void afterEdit(Context ctx, TemplateEdit done) {
         if (done instanceof TemplateEdit.Published || done instanceof TemplateEdit.Discarded) {
-            page(ctx, "templates.jte", done.message(), null, Map.of("files", files(), "staged", staged()));
+            page(ctx, "templates.jte", said(views.view(ctx), done), null, Map.of("files", files(), "staged", staged()));
         } else if (done instanceof TemplateEdit.Problems p) {
             ctx.status(400);
-            page(ctx, "templates.jte", null, p.message() + "\n" + String.join("\n", p.problems()),
+            page(ctx, "templates.jte", null, said(views.view(ctx), p) + "\n" + String.join("\n", p.problems()),
                     Map.of("files", files(), "staged", staged()));
         } else if (done instanceof TemplateEdit.Staged s) {
             ctx.redirect("/templates/candidates/" + s.candidate().id());
@@ -399,6 +399,27 @@ final class EditorRoutes {
         ctx.status(ok ? 200 : done instanceof TemplateEdit.Problems ? 409 : 400).json(m);
     }
 
+    /** What became of an edit, in the reader's words on the page (the API keeps {@link TemplateEdit#message()}). */
+    private static String said(View v, TemplateEdit e) {
+        if (e instanceof TemplateEdit.Published p) {
+            return v.t("edit.published", p.version().path(), String.valueOf(p.version().version()), action(v, p.version().action()),
+                    p.version().changedBy());
+        }
+        if (e instanceof TemplateEdit.Discarded d) {
+            return v.t("edit.discarded", String.valueOf(d.candidate().id()), d.candidate().path());
+        }
+        if (e instanceof TemplateEdit.Problems p) {
+            return v.t("edit.problems", p.path(), String.valueOf(p.problems().size()));
+        }
+        return e.message();
+    }
+
+    /** A version's action ("published", "rolled back to version 1") in words. */
+    private static String action(View v, String action) {
+        java.util.regex.Matcher back = java.util.regex.Pattern.compile("rolled back to version (\\d+)").matcher(action);
+        return back.matches() ? v.t("edit.action.rolledBack", back.group(1)) : v.word("edit.action.", action);
+    }
+
     private static String kind(TemplateEdit e) {
         return e instanceof TemplateEdit.Staged ? "staged" : e instanceof TemplateEdit.Problems ? "problems"
                 : e instanceof TemplateEdit.Published ? "published" : e instanceof TemplateEdit.Discarded ? "discarded" : "refused";
@@ -407,12 +428,15 @@ final class EditorRoutes {
     private void recipientsDone(Context ctx, RecipientsEdit done, List<RecipientTable.Row> rows) {
         if (done instanceof RecipientsEdit.Saved s) {
                 RecipientsEditor.Recipients list = editor.recipients().read();
-                page(ctx, "recipients.jte", s.message(), null, Map.of("rows", recipientLines(list.rows(), List.of()),
+                page(ctx, "recipients.jte", views.view(ctx).t("recipients.saved", String.valueOf(s.rows()),
+                        String.valueOf(s.version().version()), action(views.view(ctx), s.version().action()), s.version().changedBy()),
+                        null, Map.of("rows", recipientLines(list.rows(), List.of()),
                         "version", views.view(ctx).t("recipients.version", s.version().version(), s.version().changedBy(),
                                 when(s.version().changedAt()))));
         } else if (done instanceof RecipientsEdit.Refused x) {
                 ctx.status(400);
-                page(ctx, "recipients.jte", null, x.message() + "\n" + String.join("\n",
+                page(ctx, "recipients.jte", null, views.view(ctx).t("recipients.refused", String.valueOf(x.problems().size()))
+                        + "\n" + String.join("\n",
                         x.problems().stream().map(RecipientTable.Problem::sentence).toList()),
                         Map.of("rows", recipientLines(rows, x.problems()), "version", ""));
         }

@@ -52,6 +52,11 @@ public final class Passwords {
         return MessageDigest.isEqual(expected, actual) && stored != null;
     }
 
+    /** Whether {@code stored} is a hash in the form {@link #hash} makes. */
+    public static boolean isHash(String stored) {
+        return stored != null && PHC.matcher(stored).matches();
+    }
+
     /** Null when the password may be used, else why not (a sentence for the person choosing it). */
     public static String weakness(char[] password) {
         if (password.length < MIN_LENGTH) {

@@ -12,7 +12,7 @@ final class TrendChart {
     private static final String[] COLOURS = {"#1f5fa8", "#c0392b", "#27864a", "#8e44ad"};
     private static final int W = 520;
     private static final int H = 260;
-    private static final int LEFT = 40;
+    private static final int LEFT = 50; // room for "100%" at the left axis
     private static final int RIGHT = 30;
     private static final int TOP = 10;
     private static final int BOTTOM = 44;

@@ -33,19 +33,30 @@ public final class UserAdmin {
     }
 
     public UserRow add(String by, String name, String role, char[] password) {
+        String weak = Passwords.weakness(password);
+        if (weak != null) {
+            throw new Refused(weak);
+        }
+        return addHashed(by, name, role, Passwords.hash(password));
+    }
+
+    /**
+     * As {@link #add}, with the password already hashed by {@link Passwords#hash} (and checked for weakness) where it
+     * was typed: how {@code users add} hands a new user to a running serve without the password leaving its process.
+     */
+    public UserRow addHashed(String by, String name, String role, String passwordHash) {
+        if (!Passwords.isHash(passwordHash)) {
+            throw new Refused("the password did not arrive as an Argon2id hash; add the user with users add");
+        }
         String n = name == null ? "" : name.strip();
         if (!n.matches("[\\p{L}\\p{N}._@-]{1,100}")) {
             throw new Refused("a user name is 1 to 100 letters, digits or . _ @ - (no spaces); '" + n + "' is not one");
         }
         Role r = Role.parse(role).orElseThrow(() -> new Refused("role '" + role + "' is not known; use " + Role.CHOICES));
-        String weak = Passwords.weakness(password);
-        if (weak != null) {
-            throw new Refused(weak);
-        }
         if (users.find(n).isPresent()) {
             throw new Refused("a user named '" + n + "' exists already");
         }
-        UserRow u = users.add(n, r.id(), Passwords.hash(password));
+        UserRow u = users.add(n, r.id(), passwordHash);
         audit.record(by, "user.add", n + " as " + r.id());
         return u;
     }

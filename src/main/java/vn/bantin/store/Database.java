@@ -389,8 +389,9 @@ public final class Database implements AutoCloseable {
     static StoreException opening(String where, String user, Duration wait, SQLException e) {
         String sentence = switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "The store " + where + " is in use by another process and was still"
-                    + " held after " + wait.toSeconds() + " s; if serve runs, trigger, history and schedule reach it (and run"
-                    + " waits until it stops); if a run is in progress, try again when it ends.";
+                    + " held after " + wait.toSeconds() + " s; if serve runs, trigger, history, schedule and users reach it (and run"
+                    + " waits until it stops); if the console command runs, stop it first (serve hosts the console and answers users"
+                    + " itself); if a run is in progress, try again when it ends.";
             case ErrorCode.WRONG_USER_OR_PASSWORD -> "The store " + where + " refused user '" + user
                     + "': wrong user name or password; the credentials file beside a file store must be the one made with"
                     + " it (restore both from the same backup).";

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -246,12 +245,12 @@ class ConsoleBrowserTest {
 
     /**
      * Each page at desktop (1280) and phone (390) width, whole height, as the admin sees it (every menu item), in
-     * Vietnamese: into {@code target/screenshots}, or the folder of {@code -Dbantin.screenshots=docs/screenshots}.
+     * Vietnamese, into the folder of {@code -Dbantin.screenshots=docs/screenshots} (only when asked).
      */
     @Test
     @Order(5)
     void screenshotsOfEveryPageAtDesktopAndPhoneWidth() throws Exception {
-        Path folder = Files.createDirectories(Path.of(System.getProperty("bantin.screenshots", "target/screenshots")));
+        Path folder = Files.createDirectories(Path.of(ConsoleBrowserTest.screenshotFolder()));
         String runId = firstRunId(HttpClient.newHttpClient().send(api("/api/runs", viewerToken).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         Map<String, String> pages = new java.util.LinkedHashMap<>();
@@ -281,6 +280,14 @@ class ConsoleBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** The folder of {@code -Dbantin.screenshots=…}; without it the screenshot tests are skipped: they are made when asked. */
+    static String screenshotFolder() {
+        String folder = System.getProperty("bantin.screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder != null && !folder.isBlank(),
+                "screenshots are made only when asked: -Dbantin.screenshots=docs/screenshots");
+        return folder;
     }
 
     /** The whole page at {@code width}, as a phone or desktop of that width shows it (Chrome's device metrics). */
@@ -345,6 +352,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(8)
+    void theDataPageSaysTheDataCheckInTheReadersLanguageVietnameseByDefault() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String cookie = login(http, "vic", VIEWER_PASSWORD).orElseThrow();
+        String vi = pageText(http, "/data?period=2022-12", cookie);
+        assertTrue(vi.contains("documents.csv Định dạng CSV UTF-8 Số dòng đọc 72.893 = tính 72.890 + loại 3 (0,00%, giới hạn 1%)"), vi);
+        assertTrue(vi.contains("3 dòng: không phải ngày hợp lệ: cần dạng yyyy-MM-dd hoặc dd/MM/yyyy"), vi);
+        assertTrue(vi.contains("dòng 19202, cột id, giá trị “HS22-004801”: trùng id: một dòng trước đó có cùng giá trị"), vi);
+        assertTrue(vi.contains("kênh tiếp nhận không rõ"), vi);
+        assertTrue(vi.contains("ĐẠT: lần chạy kỳ 2022-12 sẽ tiếp tục với các tệp xuất này"), vi);
+        for (String english : List.of(" read ", "counted", "rejected", "limit", "not a valid date", "duplicate", "unknown channel",
+                "e.g.", "OK:", "would go on", "Columns", "Dates")) {
+            assertFalse(vi.contains(english), "English '" + english + "' on the Vietnamese Data page: " + vi);
+        }
+        String en = pageText(http, "/data?period=2022-12&lang=en", cookie);
+        assertTrue(en.contains("Rows 72,893 read = 72,890 counted + 3 rejected (0.00%, limit 1%)"), en);
+        assertTrue(en.contains("OK: a run of 2022-12 would go on with these exports"), en);
+    }
+
+    /** A page as its reader sees the words: tags dropped, entities and spaces as text. */
+    private String pageText(HttpClient http, String path, String cookie) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().replaceAll("(?s)<head>.*</head>", " ").replaceAll("<[^>]+>", " ").replace("&quot;", "\"")
+                .replace("&#34;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replaceAll("\\s+", " ");
+    }
+
+    @Test
     @Order(9)
     void tenWrongPasswordsSlowTheLogin() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -365,14 +401,7 @@ class ConsoleBrowserTest {
     // ---- helpers
 
     private void signIn(WebDriver browser, String name, String password) {
-        browser.get(base + "/");
-        assertTrue(browser.getCurrentUrl().endsWith("/login"), "signed out, the console asks to sign in");
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.getCurrentUrl().endsWith("/login")
-                || !d.findElements(By.cssSelector("p.error")).isEmpty());
-        assertEquals(base + "/", browser.getCurrentUrl(), browser.findElements(By.cssSelector("p.error")).toString());
+        ConsoleKit.signIn(browser, base, name, password);
     }
 
     private java.util.Optional<String> login(HttpClient http, String name, String password) throws Exception {
@@ -387,14 +416,7 @@ class ConsoleBrowserTest {
     }
 
     private HttpRequest form(String path, String cookie, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return b.build();
+        return ConsoleKit.form(base + path, cookie, fields);
     }
 
     private HttpRequest.Builder api(String path, String token) {

@@ -19,11 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +81,7 @@ class ConsoleEditorBrowserTest {
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         templates = tmp.resolve("templates");
-        copyTree(Path.of("templates"), templates);
+        ConsoleKit.copyTree(Path.of("templates"), templates);
         config = Files.createDirectories(tmp.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
@@ -147,8 +143,8 @@ class ConsoleEditorBrowserTest {
             assertTrue((Boolean) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", pictures.get(0)),
                     "the picture loads through its route");
             String cookie = "bantin_session=" + browser.manage().getCookieNamed("bantin_session").getValue();
-            byte[] pdf = get(browser.findElement(By.id("province-pdf")).getAttribute("href"), cookie);
-            assertTrue(text(pdf).contains(NEW_TITLE), "the preview shows the new sentence");
+            byte[] pdf = ConsoleKit.get(browser.findElement(By.id("province-pdf")).getAttribute("href"), cookie);
+            assertTrue(ConsoleKit.text(pdf).contains(NEW_TITLE), "the preview shows the new sentence");
             assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = BẢN TIN CHUYỂN ĐỔI SỐ"),
                     "nothing is written before it is published");
 
@@ -156,7 +152,7 @@ class ConsoleEditorBrowserTest {
             browser.switchTo().alert().accept();
             new WebDriverWait(browser, Duration.ofMinutes(3)).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty()
                     || !d.findElements(By.cssSelector("p.error")).isEmpty());
-            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("version 2"),
+            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("templates/labels/bulletin_vi.properties nay là phiên bản 2 (xuất bản, do ed)"),
                     browser.findElement(By.tagName("main")).getText());
             assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = " + NEW_TITLE));
 
@@ -169,7 +165,7 @@ class ConsoleEditorBrowserTest {
             assertEquals("done", browser.findElement(By.id("state")).getAttribute("data-state"), browser.findElement(By.id("message")).getText());
             List<WebElement> pdfs = browser.findElements(By.cssSelector("#pdfs a"));
             assertFalse(pdfs.isEmpty());
-            assertTrue(text(get(pdfs.get(0).getAttribute("href"), cookie)).contains(NEW_TITLE), "the bulletin made carries the new sentence");
+            assertTrue(ConsoleKit.text(ConsoleKit.get(pdfs.get(0).getAttribute("href"), cookie)).contains(NEW_TITLE), "the bulletin made carries the new sentence");
             assertTrue(mail.waitForIncomingEmail(60_000, 1), "the leader received it");
         } finally {
             browser.quit();
@@ -302,7 +298,7 @@ class ConsoleEditorBrowserTest {
             email.clear();
             email.sendKeys("giamdoc.sxd@bacninh.gov.vn");
             browser.findElement(By.id("recipients-save")).click();
-            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("3 recipients"),
+            assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Đã lưu recipients.csv với 3 người nhận, thành phiên bản"),
                     browser.findElement(By.tagName("main")).getText());
         } finally {
             browser.quit();
@@ -325,7 +321,7 @@ class ConsoleEditorBrowserTest {
     @Test
     @Order(5)
     void screenshotsOfTheEditorsPages() throws Exception {
-        Path folder = Files.createDirectories(Path.of(System.getProperty("bantin.screenshots", "target/screenshots")));
+        Path folder = Files.createDirectories(Path.of(ConsoleBrowserTest.screenshotFolder()));
         // a candidate waiting with its preview, staged through the API, watched in the browser until it is made
         HttpResponse<String> staged = HttpClient.newHttpClient().send(api("/api/templates/wording", editorToken).POST(
                 HttpRequest.BodyPublishers.ofString("{\"path\":\"labels/bulletin_vi.properties\",\"changes\":{\"report.title\":"
@@ -389,34 +385,9 @@ class ConsoleEditorBrowserTest {
         assertEquals(base + "/", browser.getCurrentUrl());
     }
 
-    private static byte[] get(String url, String cookie) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode(), url);
-        return r.body();
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("[\\s\\u00A0]+", " ");
-        }
-    }
-
     private HttpRequest.Builder api(String path, String token) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -126,7 +126,7 @@ class DatabaseTest {
             StoreException e = assertThrows(StoreException.class, () -> Database.open(url, Duration.ofMillis(500)));
             assertTrue(e.getMessage().startsWith("The store jdbc:h2:file:"), e.getMessage());
             assertTrue(e.getMessage().contains("is in use by another process and was still held after 0 s"), e.getMessage());
-            assertTrue(e.getMessage().contains("if serve runs, trigger, history and schedule reach it"), e.getMessage());
+            assertTrue(e.getMessage().contains("if serve runs, trigger, history, schedule and users reach it"), e.getMessage());
             assertOneSentence(e.getMessage());
         } finally {
             quit(other);
