@@ -9,16 +9,34 @@ import vn.bantin.config.Organisation;
 /**
  * What a bulletin shows besides the figures: who issues it, when, and what data it was computed from.
  * {@code decision766}: the Decision 766 scores, official scores and reconciliation; null when the exports carry no 766
- * column (the 2022-style bulletin).
+ * column (the 2022-style bulletin). {@code docNumber}: the document's running number from the store, null when the
+ * clerk writes it by hand. {@code made}: when the run made it, with its offset, for the signing line; null reads
+ * {@code dataReadAt} as Vietnam's time.
  */
 public record BulletinContext(Organisation organisation, LocalDate issued, LocalDateTime dataReadAt,
-                              List<SourceSummary> sources, vn.bantin.indicator.Bulletin766 decision766) {
+                              List<SourceSummary> sources, vn.bantin.indicator.Bulletin766 decision766, Integer docNumber,
+                              java.time.OffsetDateTime made) {
+
+    public BulletinContext(Organisation organisation, LocalDate issued, LocalDateTime dataReadAt, List<SourceSummary> sources,
+                           vn.bantin.indicator.Bulletin766 decision766) {
+        this(organisation, issued, dataReadAt, sources, decision766, null, null);
+    }
 
     public BulletinContext(Organisation organisation, LocalDate issued, LocalDateTime dataReadAt, List<SourceSummary> sources) {
         this(organisation, issued, dataReadAt, sources, null);
     }
 
     public BulletinContext with766(vn.bantin.indicator.Bulletin766 decision766) {
-        return new BulletinContext(organisation, issued, dataReadAt, sources, decision766);
+        return new BulletinContext(organisation, issued, dataReadAt, sources, decision766, docNumber, made);
+    }
+
+    public BulletinContext withDocNumber(Integer docNumber) {
+        return new BulletinContext(organisation, issued, dataReadAt, sources, decision766, docNumber, made);
+    }
+
+    /** {@code dataReadAt} placed in {@code zone}, the zone of the run's clock. */
+    public BulletinContext madeIn(java.time.ZoneId zone) {
+        return new BulletinContext(organisation, issued, dataReadAt, sources, decision766, docNumber,
+                dataReadAt.atZone(zone).toOffsetDateTime());
     }
 }

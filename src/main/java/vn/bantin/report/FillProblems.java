@@ -35,8 +35,8 @@ import net.sf.jasperreports.engine.util.UniformElementVisitor;
  */
 final class FillProblems {
     private static final Pattern FONT_NOT_AVAILABLE = Pattern.compile("Font \"(.+?)\" is not available");
-    private static final String USE_EMBEDDABLE = "use a font family of a font extension, such as \"DejaVu Serif\" or"
-            + " \"DejaVu Serif Condensed\"";
+    private static final String USE_EMBEDDABLE = "use a font family of a font extension, such as \"Times New Roman\""
+            + " (Decree 30's font, drawn with Liberation Serif) or \"DejaVu Serif\"";
 
 
     private FillProblems() {

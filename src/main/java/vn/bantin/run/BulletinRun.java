@@ -60,6 +60,7 @@ import vn.bantin.source.SourceOptions;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.AttachmentArchive;
 import vn.bantin.store.RenderBusyException;
+import vn.bantin.store.DocNumbers;
 import vn.bantin.store.RenderClaims;
 import vn.bantin.store.RunStatus;
 import vn.bantin.store.RunStore;
@@ -349,12 +350,12 @@ public final class BulletinRun {
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
             new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
             BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats),
-                    d766);
+                    d766).madeIn(settings.zone());
 
             List<Path> bulletins = new ArrayList<>();
             List<Rendered> rendered = new ArrayList<>();
             if (request.wants(PROVINCE)) {
-                Map<String, Object> values = parameters.build(indicators, tree, context);
+                Map<String, Object> values = parameters.build(indicators, tree, numbered(context, period));
                 render(new Rendered(PROVINCE, null, values, "tinh", "ban-tin-" + period.key() + "-tinh"), (pdf, xlsx) -> {
                     renderer.renderProvincePdf(values, labels, pdf);
                     renderer.renderProvinceXlsx(values, labels, xlsx);
@@ -428,6 +429,14 @@ public final class BulletinRun {
      * the period's folder (a batch), of every bulletin when it replaces the folder (a whole run), always in the order
      * province, unit, so that two runs never wait for each other. While it waits, the run records that it is alive.
      */
+    /** The province bulletin with its running number of the year, when the store counts them (org.doc-number.running). */
+    private BulletinContext numbered(BulletinContext context, Period period) {
+        if (!settings.organisation().runningNumber()) {
+            return context;
+        }
+        return context.withDocNumber(new DocNumbers(db, clock).take(context.issued().getYear(), period.key(), "province"));
+    }
+
     private RenderClaims.Held claimRender(RunRequest request, long runId) {
         List<String> bulletins = new ArrayList<>(List.of(PROVINCE, UNIT));
         if (!request.emails().isEmpty()) {

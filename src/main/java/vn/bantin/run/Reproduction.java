@@ -132,7 +132,11 @@ public final class Reproduction {
         // Dated as the run was: the issue date and the time the data was read are the run's.
         LocalDateTime readAt = LocalDateTime.ofInstant(run.startedAt(), s.zone());
         BulletinContext context = new BulletinContext(s.organisation(), readAt.toLocalDate(), readAt,
-                BulletinRun.summaries(data.stats()));
+                BulletinRun.summaries(data.stats())).madeIn(s.zone());
+        if (s.organisation().runningNumber()) { // the number the run gave it, kept by the store
+            context = context.withDocNumber(new vn.bantin.store.DocNumbers(db, clock).take(readAt.getYear(), period.key(),
+                    "province"));
+        }
         List<Path> written = new ArrayList<>();
         if (bulletins.contains(RunRequest.PROVINCE)) {
             Map<String, Object> values = new ProvinceParameters(labels).build(indicators, data.tree(), context);

@@ -164,14 +164,15 @@ class TemplatesCheckTest {
     @Test
     void aFontSetInTheStyleFileIsReportedAtTheStyle() throws IOException {
         Path styles = templates().resolve("styles.jrtx");
-        int line = edit(styles, "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"DejaVu Serif\"",
-                "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Times New Roman\"");
+        int line = edit(styles, "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Times New Roman\"",
+                "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Calibri\"");
         CliRun r = check();
         assertEquals(2, r.exitCode(), r.out());
-        assertTrue(r.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Times New Roman\", which is not installed"),
+        assertTrue(r.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Calibri\", which is not installed"),
                 r.out());
+        assertTrue(r.out().contains("such as \"Times New Roman\""), r.out());
 
-        edit(styles, "fontName=\"Times New Roman\"", "fontName=\"Serif\"");
+        edit(styles, "fontName=\"Calibri\"", "fontName=\"Serif\"");
         CliRun serif = check();
         assertEquals(2, serif.exitCode(), serif.out());
         assertTrue(serif.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Serif\", which is not embedded"
