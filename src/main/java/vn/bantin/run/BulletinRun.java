@@ -355,7 +355,7 @@ public final class BulletinRun {
             List<Path> bulletins = new ArrayList<>();
             List<Rendered> rendered = new ArrayList<>();
             if (request.wants(PROVINCE)) {
-                Map<String, Object> values = parameters.build(indicators, tree, numbered(context, period));
+                Map<String, Object> values = parameters.build(indicators, tree, numbered(settings, db, clock, context, period));
                 render(new Rendered(PROVINCE, null, values, "tinh", "ban-tin-" + period.key() + "-tinh"), (pdf, xlsx) -> {
                     renderer.renderProvincePdf(values, labels, pdf);
                     renderer.renderProvinceXlsx(values, labels, xlsx);
@@ -430,7 +430,7 @@ public final class BulletinRun {
      * province, unit, so that two runs never wait for each other. While it waits, the run records that it is alive.
      */
     /** The province bulletin with its running number of the year, when the store counts them (org.doc-number.running). */
-    private BulletinContext numbered(BulletinContext context, Period period) {
+    static BulletinContext numbered(Settings settings, DataSource db, Clock clock, BulletinContext context, Period period) {
         if (!settings.organisation().runningNumber()) {
             return context;
         }

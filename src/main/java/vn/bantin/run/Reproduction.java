@@ -133,10 +133,7 @@ public final class Reproduction {
         LocalDateTime readAt = LocalDateTime.ofInstant(run.startedAt(), s.zone());
         BulletinContext context = new BulletinContext(s.organisation(), readAt.toLocalDate(), readAt,
                 BulletinRun.summaries(data.stats())).madeIn(s.zone());
-        if (s.organisation().runningNumber()) { // the number the run gave it, kept by the store
-            context = context.withDocNumber(new vn.bantin.store.DocNumbers(db, clock).take(readAt.getYear(), period.key(),
-                    "province"));
-        }
+        context = BulletinRun.numbered(s, db, clock, context, period); // the number the run gave it, kept by the store
         List<Path> written = new ArrayList<>();
         if (bulletins.contains(RunRequest.PROVINCE)) {
             Map<String, Object> values = new ProvinceParameters(labels).build(indicators, data.tree(), context);
