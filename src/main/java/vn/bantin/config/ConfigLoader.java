@@ -86,8 +86,12 @@ public final class ConfigLoader {
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("org.parent", "UBND TỈNH");
-        d.put("org.name", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
-        d.put("org.doc-number", "Số:        /BT");
+        d.put("org.name", "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+        d.put("org.doc-number", "Số: {number}/{type}");
+        d.put("org.doc-type", "BÁO CÁO");
+        d.put("org.doc-number.running", "false");
+        d.put("org.signature-image", "");
+        d.put("org.seal-image", "");
         d.put("org.place", "");
         d.put("org.province-name", "tỉnh");
         d.put("org.signatory.authority", "");
@@ -209,7 +213,9 @@ public final class ConfigLoader {
         }
         Organisation org = new Organisation(text("org.parent"), text("org.name"), text("org.doc-number"),
                 text("org.place"), text("org.province-name"), new Organisation.Signatory(text("org.signatory.authority"),
-                text("org.signatory.title"), text("org.signatory.name")), list("org.distribution"));
+                text("org.signatory.title"), text("org.signatory.name")), list("org.distribution"),
+                DocType.parse(text("org.doc-type")).orElseThrow(() -> bad("org.doc-type", "BÁO CÁO, THÔNG BÁO or BẢN TIN")),
+                runningNumber(), image("org.signature-image"), image("org.seal-image"));
         Map<Level, Double> edocTargets = new EnumMap<>(Level.class);
         for (Level level : Level.values()) {
             edocTargets.put(level, percent("target.edoc.rate." + level.id()));
@@ -413,6 +419,40 @@ public final class ConfigLoader {
 
     ConfigException bad(String key, String expected) {
         return new ConfigException(file + ": " + key + "=" + raw(key) + " is not valid; expected " + expected);
+    }
+
+    private boolean runningNumber() {
+        String v = text("org.doc-number.running");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw bad("org.doc-number.running", "true (each province bulletin takes the next number of the year from the"
+                    + " store, printed where org.doc-number has {number}) or false (the clerk writes the number)");
+        }
+        if (v.equals("true") && !text("org.doc-number").contains("{number}")) {
+            throw bad("org.doc-number", "a number line with {number} where the running number goes, such as"
+                    + " Số: {number}/{type}-SKHCN, since org.doc-number.running=true");
+        }
+        return v.equals("true");
+    }
+
+    /** A transparent PNG for the signature block, or null when the key is empty. */
+    private Path image(String key) {
+        String v = text(key);
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path image = Path.of(v);
+        byte[] head = new byte[8];
+        try (var in = Files.newInputStream(image)) {
+            if (in.readNBytes(head, 0, 8) < 8 || !java.util.Arrays.equals(head,
+                    new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+                throw bad(key, "a PNG file (with a transparent background); " + image.toAbsolutePath() + " is not one");
+            }
+        } catch (IOException e) {
+            throw bad(key, "a PNG file (with a transparent background); " + image.toAbsolutePath()
+                    + " cannot be read (" + e.getMessage() + "): give its path, relative to the folder the command runs"
+                    + " in, or leave the key empty to print none");
+        }
+        return image;
     }
 
     private Path path(String key) {

@@ -27,8 +27,11 @@ public final class FieldCatalogue {
     private static final Group HEADER = new Group("Header and period", List.of(
             text("orgParent", "the issuing body's superior, first line of the header, e.g. `UBND TỈNH BẮC NINH` (config `org.parent`)"),
             text("orgName", "the issuing body, e.g. `SỞ THÔNG TIN VÀ TRUYỀN THÔNG` (config `org.name`)"),
-            text("docNumber", "the document number, e.g. `Số:      /BT-STTTT` (config `org.doc-number`, its `{year}` and"
-                    + " `{period}` filled in)"),
+            text("docNumber", "the document number, e.g. `Số: 05/BC-SKHCN` (config `org.doc-number`, its `{number}`,"
+                    + " `{type}`, `{year}` and `{period}` filled in; `{number}` is a blank for the clerk unless"
+                    + " `org.doc-number.running=true`, and in the unit bulletins)"),
+            text("docType", "the document type's abbreviation: `BC` (BÁO CÁO), `TB` (THÔNG BÁO) or `BT` (BẢN TIN);"
+                    + " the type line prints the label `doctype.<it>`, `report.title` for `BT` (config `org.doc-type`)"),
             text("place", "where it is issued, e.g. `Bắc Ninh` (config `org.place`; empty when not set)"),
             text("issueDay", "day of issue, two digits, e.g. `05`"),
             text("issueMonth", "month of issue, two digits, e.g. `01`"),
@@ -45,7 +48,15 @@ public final class FieldCatalogue {
             text("signatoryName", "the signer's name (config `org.signatory.name`)")
                     .orNull("no name is configured (the bulletin is signed by hand)"),
             text("distribution", "who receives a copy (Nơi nhận): one line per recipient, `- ` and the name, lines"
-                    + " separated by a line break and ended by `;` as Decree 30 has it (config `org.distribution`)").orNull("no distribution list is configured")));
+                    + " separated by a line break and ended by `;` as Decree 30 has it (config `org.distribution`)").orNull("no distribution list is configured"),
+            TemplateField.of("signatureImage", TemplateField.Type.IMAGE, "the signer's signature, a transparent PNG"
+                    + " (config `org.signature-image`)").orNull("no signature image is configured"),
+            TemplateField.of("sealImage", TemplateField.Type.IMAGE, "the seal, a transparent PNG (config `org.seal-image`)")
+                    .orNull("no seal image is configured"),
+            text("signedBy", "the agency on the signing line, e.g. `SỞ KHOA HỌC VÀ CÔNG NGHỆ, UBND TỈNH BẮC NINH`")
+                    .orNull("neither image is configured"),
+            text("signedAt", "the time on the signing line, ISO 8601 in Vietnam's time, e.g. `2026-12-01T09:30:00+07:00`")
+                    .orNull("neither image is configured")));
 
     private static final Group DATA_QUALITY = new Group("Data quality", List.of(
             TemplateField.rows("dataQuality", "one row per export read, for the data note",

@@ -35,8 +35,8 @@ import net.sf.jasperreports.engine.util.UniformElementVisitor;
  */
 final class FillProblems {
     private static final Pattern FONT_NOT_AVAILABLE = Pattern.compile("Font \"(.+?)\" is not available");
-    private static final String USE_EMBEDDABLE = "use a font family of a font extension, such as \"DejaVu Serif\" or"
-            + " \"DejaVu Serif Condensed\"";
+    private static final String USE_EMBEDDABLE = "use a font family of a font extension, such as \"Times New Roman\""
+            + " (Decree 30's font, drawn with Liberation Serif) or \"DejaVu Serif\"";
 
 
     private FillProblems() {
@@ -159,18 +159,33 @@ final class FillProblems {
      * style files that names a font no font extension provides.
      */
     static ReportException fontsNotEmbedded(Path templatesDir, Path template, Set<String> notEmbedded) {
-        FontUtil fonts = FontUtil.getInstance(DefaultJasperReportsContext.getInstance());
         // JasperReports' own "Serif", "SansSerif" families are extension families too, but print as Helvetica.
-        List<String> at = fonts(templatesDir, template, f -> {
-            var info = fonts.getFontInfo(f.name(), null);
-            return info == null || !Boolean.TRUE.equals(info.getFontFamily().isPdfEmbedded());
-        },
+        List<String> at = fonts(templatesDir, template, FillProblems::notEmbeddable,
                 "\", which is not embedded in the PDF (it came out as " + notEmbedded
                         + "): no font extension embeds it, so readers would lose the Vietnamese diacritics; " + USE_EMBEDDABLE);
         return at.isEmpty()
                 ? ReportException.inTemplate(template, "uses fonts that are not embedded in the PDF " + notEmbedded
                         + ", so readers would lose the Vietnamese diacritics; " + USE_EMBEDDABLE, null)
                 : ReportException.located(template, String.join("\n", at), null);
+    }
+
+    /**
+     * Every font the template and its style files name that no font extension embeds, at its line, though the PDF came
+     * out with embedded fonts only: a chart draws its text with whatever font the server has under that name, and a
+     * style of a band that printed nothing this time may print next time.
+     */
+    static void requireEmbeddableFonts(Path templatesDir, Path template) {
+        List<String> at = fonts(templatesDir, template, FillProblems::notEmbeddable, "\", which no font extension embeds"
+                + " in the PDF (a chart would draw it with whatever font the server has, or none with Vietnamese); "
+                + USE_EMBEDDABLE);
+        if (!at.isEmpty()) {
+            throw ReportException.located(template, String.join("\n", at), null);
+        }
+    }
+
+    private static boolean notEmbeddable(TemplateSource.Font font) {
+        var info = FontUtil.getInstance(DefaultJasperReportsContext.getInstance()).getFontInfo(font.name(), null);
+        return info == null || !Boolean.TRUE.equals(info.getFontFamily().isPdfEmbedded());
     }
 
     /** Each font setting of the template and of the style files it names that {@code wrong} picks, said with its place. */

@@ -204,7 +204,10 @@ public final class JasperRenderer {
             // A template whose bands all print nothing (whenNoDataType, a false printWhen) gives an empty PDF.
             throw ReportException.inTemplate(template, "printed no page, so there is nothing to send", null);
         }
-        AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> requireEmbeddedFonts(template, written));
+        AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> {
+            requireEmbeddedFonts(template, written);
+            FillProblems.requireEmbeddableFonts(templatesDir, template);
+        });
         log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
         if (docx != null) {
             AtomicFile.write(docx, out -> exportDocx(template, print, labels, out), written -> { });

@@ -82,7 +82,13 @@ public final class ProvinceParameters {
         Organisation org = ctx.organisation();
         p.put("orgParent", org.parent());
         p.put("orgName", org.name());
-        p.put("docNumber", org.docNumber(ctx.issued().getYear(), period.key()));
+        p.put("docNumber", org.docNumber(ctx.issued().getYear(), period.key(), ctx.docNumber()));
+        p.put("docType", org.docType().abbreviation());
+        p.put("signatureImage", bytes(org.signatureImage()));
+        p.put("sealImage", bytes(org.sealImage()));
+        boolean marks = org.signatureImage() != null || org.sealImage() != null;
+        p.put("signedBy", marks ? org.name() + ", " + org.parent() : null);
+        p.put("signedAt", marks ? signedAt(ctx) : null);
         p.put("place", org.place());
         p.put("provinceName", org.provinceName());
         p.put("issueDay", String.format("%02d", ctx.issued().getDayOfMonth()));
@@ -97,6 +103,24 @@ public final class ProvinceParameters {
         p.put("signatoryName", blankToNull(org.signatory().name()));
         p.put("distribution", org.distribution().isEmpty() ? null
                 : "- " + String.join(";\n- ", org.distribution())); // Decree 30: items end with ";", the last with "."
+    }
+
+    /** An image of the signature block, as the template's image element takes it; null when none is configured. */
+    private static byte[] bytes(java.nio.file.Path image) {
+        try {
+            return image == null ? null : java.nio.file.Files.readAllBytes(image);
+        } catch (java.io.IOException e) {
+            throw new ReportException(image.toAbsolutePath() + " (org.signature-image or org.seal-image) cannot be read: "
+                    + e.getMessage() + "; give a readable PNG file, or leave the key empty to print none", e);
+        }
+    }
+
+    /** Decree 30's signing time: ISO 8601 in Vietnam's time, "2026-12-01T09:30:00+07:00". */
+    private static String signedAt(BulletinContext ctx) {
+        java.time.OffsetDateTime made = ctx.made() != null ? ctx.made()
+                : ctx.dataReadAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime();
+        return made.withOffsetSameInstant(java.time.ZoneOffset.ofHours(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private void edoc(Parameters p, Indicators.Edoc edoc, UnitTree tree, boolean twoLevel) {

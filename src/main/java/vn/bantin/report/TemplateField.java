@@ -13,7 +13,8 @@ public record TemplateField(String name, Type type, String whenNull, String mean
     /** The Java types the program passes; a template may declare a supertype ({@code java.lang.Number}, Object). */
     public enum Type {
         STRING("String", String.class), BOOLEAN("Boolean", Boolean.class), INTEGER("Integer", Integer.class),
-        LONG("Long", Long.class), DOUBLE("Double", Double.class), ROWS("List of rows", List.class);
+        LONG("Long", Long.class), DOUBLE("Double", Double.class), ROWS("List of rows", List.class),
+        IMAGE("PNG image (bytes; declare java.lang.Object)", byte[].class);
 
         private final String label;
         private final Class<?> javaClass;

@@ -61,6 +61,7 @@ import vn.bantin.source.SourceOptions;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.AttachmentArchive;
 import vn.bantin.store.RenderBusyException;
+import vn.bantin.store.DocNumbers;
 import vn.bantin.store.RenderClaims;
 import vn.bantin.store.RunStatus;
 import vn.bantin.store.RunStore;
@@ -396,12 +397,12 @@ public final class BulletinRun {
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
             new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
             BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats),
-                    d766, data.newLevels());
+                    d766, data.newLevels()).madeIn(settings.zone());
 
             List<Path> bulletins = new ArrayList<>();
             List<Rendered> rendered = new ArrayList<>();
             if (request.wants(PROVINCE)) {
-                Map<String, Object> values = parameters.build(indicators, tree, context);
+                Map<String, Object> values = parameters.build(indicators, tree, numbered(settings, db, clock, context, period));
                 String stem = "ban-tin-" + period.key() + "-tinh";
                 render(new Rendered(PROVINCE, null, values, "tinh", stem, settings.outputFormats()),
                         dir -> renderer.renderProvince(values, labels, settings.outputFormats(), dir, stem),
@@ -476,6 +477,14 @@ public final class BulletinRun {
      * the period's folder (a batch), of every bulletin when it replaces the folder (a whole run), always in the order
      * province, unit, so that two runs never wait for each other. While it waits, the run records that it is alive.
      */
+    /** The province bulletin with its running number of the year, when the store counts them (org.doc-number.running). */
+    static BulletinContext numbered(Settings settings, DataSource db, Clock clock, BulletinContext context, Period period) {
+        if (!settings.organisation().runningNumber()) {
+            return context;
+        }
+        return context.withDocNumber(new DocNumbers(db, clock).take(context.issued().getYear(), period.key(), "province"));
+    }
+
     private RenderClaims.Held claimRender(RunRequest request, long runId) {
         List<String> bulletins = new ArrayList<>(List.of(PROVINCE, UNIT));
         if (!request.emails().isEmpty()) {

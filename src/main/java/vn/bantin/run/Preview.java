@@ -41,7 +41,7 @@ public final class Preview {
         IndicatorEngine engine = new IndicatorEngine(settings.targets(), settings.method());
         Indicators now = engine.compute(data.tree(), data.tally());
         BulletinContext ctx = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt,
-                BulletinRun.summaries(data.stats()), Scoring766Step.compute(settings, data, period), data.newLevels());
+                BulletinRun.summaries(data.stats()), Scoring766Step.compute(settings, data, period), data.newLevels()).madeIn(settings.zone());
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         if (unitCode == null) {

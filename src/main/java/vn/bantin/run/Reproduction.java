@@ -132,7 +132,8 @@ public final class Reproduction {
         // Dated as the run was: the issue date and the time the data was read are the run's.
         LocalDateTime readAt = LocalDateTime.ofInstant(run.startedAt(), s.zone());
         BulletinContext context = new BulletinContext(s.organisation(), readAt.toLocalDate(), readAt,
-                BulletinRun.summaries(data.stats())).withNewLevels(data.newLevels());
+                BulletinRun.summaries(data.stats())).withNewLevels(data.newLevels()).madeIn(s.zone());
+        context = BulletinRun.numbered(s, db, clock, context, period); // the number the run gave it, kept by the store
         List<Path> written = new ArrayList<>();
         if (bulletins.contains(RunRequest.PROVINCE)) {
             Map<String, Object> values = new ProvinceParameters(labels).build(indicators, data.tree(), context);

@@ -154,8 +154,8 @@ class BrokenTemplateRunTest {
     void aFontOfTheStyleFileIsReportedAtTheStyleDuringARun() throws Exception {
         Path styles = templates.resolve("styles.jrtx");
         String jrtx = Files.readString(styles);
-        String caption = "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"DejaVu Serif\"";
-        Files.writeString(styles, jrtx.replace(caption, caption.replace("DejaVu Serif", "Serif")), StandardCharsets.UTF_8);
+        String caption = "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Times New Roman\"";
+        Files.writeString(styles, jrtx.replace(caption, caption.replace("Times New Roman", "Serif")), StandardCharsets.UTF_8);
 
         CliRun run = run();
         assertEquals(2, run.exitCode(), run.out() + run.err());

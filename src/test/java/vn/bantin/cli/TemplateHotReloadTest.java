@@ -34,7 +34,7 @@ class TemplateHotReloadTest {
     private static final String PDF = "out/2022-12/tinh/ban-tin-2022-12-tinh.pdf";
     private static final String OLD_SENTENCE = "Ghi chú về nguồn số liệu";
     private static final String NEW_SENTENCE = "Nguồn số liệu và chất lượng dữ liệu";
-    private static final String NEW_TITLE = "BẢN TIN CHUYỂN ĐỔI SỐ (BẢN SỬA)";
+    private static final String NEW_TITLE = "BÁO CÁO (BẢN SỬA)";
 
     @TempDir
     Path tmp;
@@ -64,7 +64,7 @@ class TemplateHotReloadTest {
             Files.writeString(labels, Files.readString(labels).replace("quality.heading = " + OLD_SENTENCE,
                     "quality.heading = " + NEW_SENTENCE), StandardCharsets.UTF_8);
             Path province = templates.resolve("province.jrxml");
-            Files.writeString(province, Files.readString(province).replaceFirst("\\$R\\{report\\.title\\}",
+            Files.writeString(province, Files.readString(province).replaceFirst("\\$R\\{doctype\\.BC\\}",
                     "\"" + NEW_TITLE + "\""), StandardCharsets.UTF_8);
             Files.delete(tmp.resolve(PDF));
 

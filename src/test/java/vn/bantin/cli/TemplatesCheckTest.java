@@ -164,18 +164,41 @@ class TemplatesCheckTest {
     @Test
     void aFontSetInTheStyleFileIsReportedAtTheStyle() throws IOException {
         Path styles = templates().resolve("styles.jrtx");
-        int line = edit(styles, "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"DejaVu Serif\"",
-                "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Times New Roman\"");
+        int line = edit(styles, "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Times New Roman\"",
+                "<style name=\"Caption\" hTextAlign=\"Center\" fontName=\"Calibri\"");
         CliRun r = check();
         assertEquals(2, r.exitCode(), r.out());
-        assertTrue(r.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Times New Roman\", which is not installed"),
+        assertTrue(r.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Calibri\", which is not installed"),
                 r.out());
+        assertTrue(r.out().contains("such as \"Times New Roman\""), r.out());
 
-        edit(styles, "fontName=\"Times New Roman\"", "fontName=\"Serif\"");
+        edit(styles, "fontName=\"Calibri\"", "fontName=\"Serif\"");
         CliRun serif = check();
         assertEquals(2, serif.exitCode(), serif.out());
         assertTrue(serif.out().contains(styles + ":" + line + ": style 'Caption' uses font \"Serif\", which is not embedded"
                 + " in the PDF"), serif.out());
+    }
+
+    /** Decree 30's font only in a condition: the fill meets it only when the condition holds, and it does here. */
+    @Test
+    void aFontInAConditionalStyleIsReportedAtItsLine() throws IOException {
+        Path province = templates().resolve("province.jrxml");
+        int line = edit(province, "<template><![CDATA[\"styles.jrtx\"]]></template>", "<template><![CDATA[\"styles.jrtx\"]]>"
+                + "</template><style name=\"Trap\" style=\"Paragraph\"><conditionalStyle fontName=\"Calibri\"><conditionExpression>"
+                + "<![CDATA[$P{periodLabel} != null]]></conditionExpression></conditionalStyle></style>");
+        edit(province, "textAdjust=\"StretchHeight\" style=\"Paragraph\">", "textAdjust=\"StretchHeight\" style=\"Trap\">");
+        CliRun r = check();
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.out().contains(province + ":" + line + ": ") && r.out().contains("uses font \"Calibri\""), r.out());
+    }
+
+    @Test
+    void aFontOfTheChartsStyleIsReportedAtTheStyle() throws IOException {
+        Path styles = templates().resolve("styles.jrtx");
+        int line = edit(styles, "<style name=\"Chart\" fontName=\"DejaVu Sans Condensed\"", "<style name=\"Chart\" fontName=\"Calibri\"");
+        CliRun r = check();
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.out().contains(styles + ":" + line + ": style 'Chart' uses font \"Calibri\""), r.out());
     }
 
     @Test
@@ -200,8 +223,8 @@ class TemplatesCheckTest {
         String stt = xml.substring(start, end);
         String code = stt.replace("width=\"30\"", "width=\"50\"").replace("$R{edoc.col.no}", "$R{edoc.col.code}")
                 .replace("$V{level_COUNT}", "$F{" + field + "}");
-        String unitName = xml.substring(end).replaceFirst("width=\"166\"", "width=\"116\"").replaceFirst("width=\"166\"", "width=\"116\"")
-                .replaceFirst("width=\"166\"", "width=\"116\"");
+        String unitName = xml.substring(end).replaceFirst("width=\"164\"", "width=\"114\"").replaceFirst("width=\"164\"", "width=\"114\"")
+                .replaceFirst("width=\"164\"", "width=\"114\"");
         Files.writeString(province, xml.substring(0, end) + "\n" + code + unitName, StandardCharsets.UTF_8);
         for (String[] set : new String[][] {{"vi", "Mã đơn vị"}, {"en", "Code"}}) {
             Path labels = templates.resolve("labels/bulletin_" + set[0] + ".properties");

@@ -53,7 +53,7 @@ import vn.bantin.store.SettableClock;
 class ConsoleEditorBrowserTest {
     static final String EDITOR_PASSWORD = "biên tập viên 2022";
     static final String OPERATOR_PASSWORD = "mật khẩu của vận hành";
-    static final String NEW_TITLE = "BẢN TIN THỬ NGHIỆM CỦA BIÊN TẬP";
+    static final String NEW_TITLE = "BÁO CÁO THỬ NGHIỆM CỦA BIÊN TẬP";
 
     @TempDir
     static Path tmp;
@@ -128,8 +128,8 @@ class ConsoleEditorBrowserTest {
             signIn(browser, "ed", EDITOR_PASSWORD);
             browser.findElement(By.linkText("Mẫu bản tin")).click();
             browser.get(base + "/templates/wording?path=labels/bulletin_vi.properties");
-            WebElement title = browser.findElement(By.id("text-report.title"));
-            assertEquals("BẢN TIN CHUYỂN ĐỔI SỐ", title.getAttribute("value"));
+            WebElement title = browser.findElement(By.id("text-doctype.BC"));
+            assertEquals("BÁO CÁO", title.getAttribute("value"));
             title.clear();
             title.sendKeys(NEW_TITLE);
             browser.findElement(By.id("wording-stage")).click();
@@ -145,7 +145,7 @@ class ConsoleEditorBrowserTest {
             String cookie = "bantin_session=" + browser.manage().getCookieNamed("bantin_session").getValue();
             byte[] pdf = ConsoleKit.get(browser.findElement(By.id("province-pdf")).getAttribute("href"), cookie);
             assertTrue(ConsoleKit.text(pdf).contains(NEW_TITLE), "the preview shows the new sentence");
-            assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = BẢN TIN CHUYỂN ĐỔI SỐ"),
+            assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("doctype.BC = BÁO CÁO"),
                     "nothing is written before it is published");
 
             browser.findElement(By.id("publish")).click();
@@ -154,7 +154,7 @@ class ConsoleEditorBrowserTest {
                     || !d.findElements(By.cssSelector("p.error")).isEmpty());
             assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("templates/labels/bulletin_vi.properties nay là phiên bản 2 (xuất bản, do ed)"),
                     browser.findElement(By.tagName("main")).getText());
-            assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = " + NEW_TITLE));
+            assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("doctype.BC = " + NEW_TITLE));
 
             browser.findElement(By.linkText("Chạy ngay")).click();
             browser.findElement(By.cssSelector("input[name=bulletin][value=province]")).click();
@@ -264,7 +264,7 @@ class ConsoleEditorBrowserTest {
                 "{\"path\":\"labels/bulletin_vi.properties\",\"version\":1}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, back.statusCode(), back.body());
         assertTrue(back.body().contains("\"version\":3"), back.body());
-        assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = BẢN TIN CHUYỂN ĐỔI SỐ\n"));
+        assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("doctype.BC = BÁO CÁO\n"));
         assertTrue(audit().contains("ed template.rollback labels/bulletin_vi.properties to version 1 (now version 3)"), audit());
     }
 
@@ -324,8 +324,8 @@ class ConsoleEditorBrowserTest {
         Path folder = Files.createDirectories(Path.of(ConsoleBrowserTest.screenshotFolder()));
         // a candidate waiting with its preview, staged through the API, watched in the browser until it is made
         HttpResponse<String> staged = HttpClient.newHttpClient().send(api("/api/templates/wording", editorToken).POST(
-                HttpRequest.BodyPublishers.ofString("{\"path\":\"labels/bulletin_vi.properties\",\"changes\":{\"report.title\":"
-                        + "\"BẢN TIN CHUYỂN ĐỔI SỐ TỈNH BẮC NINH\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.BodyPublishers.ofString("{\"path\":\"labels/bulletin_vi.properties\",\"changes\":{\"doctype.BC\":"
+                        + "\"BÁO CÁO TỈNH BẮC NINH\"}}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, staged.statusCode(), staged.body());
         String staging = staged.body().replaceAll(".*\"staging\":\"/api/templates/stagings/([^\"]+)\".*", "$1");
         String candidate;

@@ -56,7 +56,7 @@ class ConsoleServeTest {
     static final List<String> LEADERS = List.of("chutich@bacninh.gov.vn", "vanphong.ubnd@bacninh.gov.vn");
     static final Map<String, String> PASSWORDS = Map.of("op", "mật khẩu của vận hành", "ed", "biên tập viên 2022",
             "vic", "chỉ xem thôi nhé");
-    static final String NEW_TITLE = "BẢN TIN THỬ NGHIỆM CỦA BIÊN TẬP";
+    static final String NEW_TITLE = "BÁO CÁO THỬ NGHIỆM CỦA BIÊN TẬP";
 
     @TempDir
     static Path tmp;
@@ -149,8 +149,8 @@ class ConsoleServeTest {
         try {
             signIn(browser, "ed");
             browser.get(base + "/templates/wording?path=labels/bulletin_vi.properties");
-            WebElement title = browser.findElement(By.id("text-report.title"));
-            assertEquals("BẢN TIN CHUYỂN ĐỔI SỐ", title.getAttribute("value"));
+            WebElement title = browser.findElement(By.id("text-doctype.BC"));
+            assertEquals("BÁO CÁO", title.getAttribute("value"));
             title.clear();
             title.sendKeys(NEW_TITLE);
             browser.findElement(By.id("wording-stage")).click();
@@ -165,7 +165,7 @@ class ConsoleServeTest {
             assertEquals("\u0089PNG", new String(Files.readAllBytes(picture), 0, 4, StandardCharsets.ISO_8859_1));
             assertTrue(ConsoleKit.text(ConsoleKit.get(browser.findElement(By.id("province-pdf")).getAttribute("href"), cookie(browser))).contains(NEW_TITLE),
                     "the pictured preview is of the bulletin with the new sentence");
-            assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("report.title = BẢN TIN CHUYỂN ĐỔI SỐ\n"),
+            assertTrue(Files.readString(templates.resolve("labels/bulletin_vi.properties")).contains("doctype.BC = BÁO CÁO\n"),
                     "nothing is written before it is published");
 
             browser.findElement(By.id("publish")).click();

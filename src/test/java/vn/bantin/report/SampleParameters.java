@@ -39,7 +39,8 @@ final class SampleParameters {
         Map<String, Object> p = new HashMap<>();
         p.put("orgParent", "UBND tỉnh Bắc Ninh");
         p.put("orgName", "Sở Thông tin và Truyền thông");
-        p.put("docNumber", "Số:      /BT-STTTT");
+        p.put("docNumber", "Số: 05/BC-STTTT");
+        p.put("docType", "BC");
         p.put("place", "Bắc Ninh");
         p.put("issueDay", "05");
         p.put("issueMonth", "01");

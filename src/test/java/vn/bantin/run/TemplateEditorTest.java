@@ -58,13 +58,13 @@ class TemplateEditorTest {
     @Test
     void aLabelChangedThroughTheFormShowsInThePreviewAndIsPublishedWithTheRestOfTheFileAsItWas() throws IOException {
         byte[] before = Files.readAllBytes(f.templates.resolve(LABELS));
-        PropertiesText.Entry title = editor.wording(LABELS).stream().filter(e -> e.key().equals("report.title")).findFirst().orElseThrow();
-        assertEquals("BẢN TIN CHUYỂN ĐỔI SỐ", title.text());
+        PropertiesText.Entry title = editor.wording(LABELS).stream().filter(e -> e.key().equals("doctype.BC")).findFirst().orElseThrow();
+        assertEquals("BÁO CÁO", title.text());
 
-        TemplateEdit staged = editor.stageWording(LABELS, Map.of("report.title", "BẢN TIN THỬ NGHIỆM CỦA BIÊN TẬP"), "chi.editor", PERIOD);
+        TemplateEdit staged = editor.stageWording(LABELS, Map.of("doctype.BC", "BÁO CÁO THỬ NGHIỆM CỦA BIÊN TẬP"), "chi.editor", PERIOD);
 
         TemplateEdit.Staged ok = assertInstanceOf(TemplateEdit.Staged.class, staged, staged.message());
-        assertTrue(text(ok.preview().provincePdf()).contains("BẢN TIN THỬ NGHIỆM CỦA BIÊN TẬP"), "the preview PDF shows the new title");
+        assertTrue(text(ok.preview().provincePdf()).contains("BÁO CÁO THỬ NGHIỆM CỦA BIÊN TẬP"), "the preview PDF shows the new title");
         assertFalse(ok.preview().provincePages().isEmpty());
         assertFalse(ok.preview().unitPages().isEmpty());
         BufferedImage page = ImageIO.read(ok.preview().provincePages().get(0).toFile());
@@ -81,7 +81,7 @@ class TemplateEditorTest {
         List<String> now = Files.readAllLines(f.templates.resolve(LABELS), StandardCharsets.UTF_8);
         assertEquals(old.size(), now.size(), "no line added or lost");
         for (int i = 0; i < old.size(); i++) {
-            assertEquals(old.get(i).startsWith("report.title ") ? "report.title = BẢN TIN THỬ NGHIỆM CỦA BIÊN TẬP" : old.get(i), now.get(i));
+            assertEquals(old.get(i).startsWith("doctype.BC ") ? "doctype.BC = BÁO CÁO THỬ NGHIỆM CỦA BIÊN TẬP" : old.get(i), now.get(i));
         }
         List<FileVersion> history = editor.history(LABELS);
         assertEquals(List.of(2, 1), history.stream().map(FileVersion::version).toList());
