@@ -94,13 +94,13 @@ public final class BulletinRun {
     private String snapshotId;
 
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
-        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, new TemplateCache());
+        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, keptTemplates(settings));
     }
 
     /** {@code sleeper}: how retries wait (tests pass one that does not sleep). */
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db,
                        Backoff.Sleeper sleeper) {
-        this(settings, sender, clock, listener, db, sleeper, new TemplateCache());
+        this(settings, sender, clock, listener, db, sleeper, keptTemplates(settings));
     }
 
     /**
@@ -116,6 +116,14 @@ public final class BulletinRun {
         this.db = db;
         this.sleeper = sleeper;
         this.templates = templates;
+    }
+
+    /**
+     * Compiled templates kept beside the store ({@code var/compiled-templates} by default), so that a process compiles
+     * only the templates that changed since an earlier one.
+     */
+    public static TemplateCache keptTemplates(Settings settings) {
+        return TemplateCache.onDisk(AttachmentArchive.folderFor(settings.storeUrl()).resolveSibling("compiled-templates"));
     }
 
     /** The same run, stopped by {@code stop} between two messages (SIGTERM on {@code run}). */
