@@ -35,13 +35,14 @@ final class RunLauncher implements BulletinLauncher {
     private final DataSource store;
     private final PrintWriter out;
     /** Kept from run to run: an unchanged template is compiled once per service, an edited one on its next run. */
-    private final TemplateCache templates = new TemplateCache();
+    private final TemplateCache templates;
     private final vn.bantin.gather.ScheduledGather gather = new vn.bantin.gather.ScheduledGather();
 
     RunLauncher(Settings settings, DataSource store, PrintWriter out) {
         this.settings = settings;
         this.store = store;
         this.out = out;
+        this.templates = vn.bantin.run.BulletinRun.keptTemplates(settings);
     }
 
     @Override

@@ -163,6 +163,7 @@ public final class ConfigLoader {
         d.put("delivery.lease", "");
         d.put("render.lease", vn.bantin.store.RenderClaims.DEFAULT_LEASE.toString());
         d.put("render.wait", vn.bantin.store.RenderClaims.DEFAULT_WAIT.toString());
+        d.put("render.threads", "");
         d.put("store.url", Database.DEFAULT_URL);
         d.put("store.user", "");
         d.put("store.password-env", StoreAddress.DEFAULT_PASSWORD_VARIABLE);
@@ -275,7 +276,23 @@ public final class ConfigLoader {
     private Settings.Render render() {
         return new Settings.Render(duration("render.lease", "how long a render claim holds a period before another node"
                 + " may take it over"), duration("render.wait", "how long a run waits for another node"
-                + " rendering the same period"));
+                + " rendering the same period"), renderThreads());
+    }
+
+    private int renderThreads() {
+        if (text("render.threads").isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int threads = Integer.parseInt(text("render.threads"));
+            if (threads >= 1 && threads <= 256) {
+                return threads;
+            }
+        } catch (NumberFormatException ignored) {
+            // said below
+        }
+        throw bad("render.threads", "how many unit bulletins are rendered at once, 1 to 256 (empty: one per core, "
+                + Runtime.getRuntime().availableProcessors() + " here)");
     }
 
     private Settings.Inputs inputs(Map<SourceFile, vn.bantin.source.RemoteSource> remotes) {

@@ -73,9 +73,14 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
      * The render claim of a period ({@code render_claim}): held for {@code lease} unless renewed (a third of it apart)
      * before another node may take it over; a run waits up to {@code maxWait} for another node rendering the same period.
      */
-    public record Render(java.time.Duration lease, java.time.Duration maxWait) {
+    public record Render(java.time.Duration lease, java.time.Duration maxWait, int threads) {
         public static final Render DEFAULT = new Render(vn.bantin.store.RenderClaims.DEFAULT_LEASE,
                 vn.bantin.store.RenderClaims.DEFAULT_WAIT);
+
+        /** With {@code threads}, how many unit bulletins are rendered at once: by default one per core. */
+        public Render(java.time.Duration lease, java.time.Duration maxWait) {
+            this(lease, maxWait, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /** How to read the exports of {@link #dataDir()}. */

@@ -41,6 +41,19 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, Content content, Check check) {
+        write(target, content, check, true);
+    }
+
+    /**
+     * As {@link #write(Path, Content, Check)}, without forcing the content to disk: for a rendered bulletin, which goes
+     * into a run's staging folder that is swapped in whole. Should power fail, a later run renders it again, and what was
+     * sent is kept in the store's attachment archive; forcing each of hundreds of files cost a disk flush apiece.
+     */
+    static void writeRendered(Path target, Content content, Check check) {
+        write(target, content, check, false);
+    }
+
+    private static void write(Path target, Content content, Check check, boolean force) {
         Path absolute = target.toAbsolutePath();
         // Same folder as the target (a rename across file systems would not be atomic); the process's
         // usual permissions, unlike Files.createTempFile's owner-only ones.
@@ -50,7 +63,9 @@ public final class AtomicFile {
             try (FileOutputStream out = new FileOutputStream(partial.toFile())) {
                 content.writeTo(out);
                 out.flush();
-                out.getChannel().force(true);
+                if (force) {
+                    out.getChannel().force(true);
+                }
             }
             check.accept(partial);
             try {

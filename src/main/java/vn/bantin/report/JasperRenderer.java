@@ -204,13 +204,13 @@ public final class JasperRenderer {
             // A template whose bands all print nothing (whenNoDataType, a false printWhen) gives an empty PDF.
             throw ReportException.inTemplate(template, "printed no page, so there is nothing to send", null);
         }
-        AtomicFile.write(pdf, out -> exportPdf(template, print, labels, out), written -> {
+        AtomicFile.writeRendered(pdf, out -> exportPdf(template, print, labels, out), written -> {
             requireEmbeddedFonts(template, written);
             FillProblems.requireEmbeddableFonts(templatesDir, template);
         });
         log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
         if (docx != null) {
-            AtomicFile.write(docx, out -> exportDocx(template, print, labels, out), written -> { });
+            AtomicFile.writeRendered(docx, out -> exportDocx(template, print, labels, out), written -> { });
             log.info("Wrote {}", docx);
         }
     }
@@ -237,7 +237,7 @@ public final class JasperRenderer {
             parameters.put(JRParameter.IS_IGNORE_PAGINATION, Boolean.TRUE);
             sheets.add(new SimpleExporterInputItem(fill(template, report, parameters, rows(template, report, params))));
         }
-        AtomicFile.write(xlsx, out -> exportXlsx(folder, sheets, sheetNames, out), written -> { });
+        AtomicFile.writeRendered(xlsx, out -> exportXlsx(folder, sheets, sheetNames, out), written -> { });
         log.info("Wrote {} (sheets {})", xlsx, sheetNames);
     }
 

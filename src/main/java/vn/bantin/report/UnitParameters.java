@@ -62,11 +62,17 @@ public final class UnitParameters {
     /** As above, with the earlier figures from the data or from snapshots ({@link Comparison}). */
     public static Map<String, Object> build(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
                                             UnitTree tree, BulletinContext ctx, ResourceBundle labels) {
-        return new UnitParameters(labels).parameters(unit, now, previous, yearAgo, tree, ctx);
+        return build(unit, now, Rankings.of(now), previous, yearAgo, tree, ctx, labels);
     }
 
-    private Map<String, Object> parameters(Unit unit, Indicators now, Comparison previous, Comparison yearAgo,
-                                           UnitTree tree, BulletinContext ctx) {
+    /** As above, with the ranks of {@code now} worked out once for all the run's units. */
+    public static Map<String, Object> build(Unit unit, Indicators now, Rankings rankings, Comparison previous,
+                                            Comparison yearAgo, UnitTree tree, BulletinContext ctx, ResourceBundle labels) {
+        return new UnitParameters(labels).parameters(unit, now, rankings, previous, yearAgo, tree, ctx);
+    }
+
+    private Map<String, Object> parameters(Unit unit, Indicators now, Rankings rankings, Comparison previous,
+                                           Comparison yearAgo, UnitTree tree, BulletinContext ctx) {
         Parameters p = new Parameters(FieldCatalogue.UNIT);
         newLevels = ctx.newLevels();
         province.header(p, now.period(), ctx);
@@ -86,7 +92,6 @@ public final class UnitParameters {
         if (locality) {
             shown.add(Ranked.PAKN_PROCESSED_SHARE);
         }
-        Rankings rankings = Rankings.of(now);
         List<Row> rows = shown.stream().map(r -> row(r, unit, now, previous, yearAgo, rankings)).toList();
         p.put("unitFigures", rows.stream().map(this::figureRow).toList());
         headline(p, unit, now.period(), rows);

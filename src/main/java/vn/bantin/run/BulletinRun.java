@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,7 @@ import vn.bantin.indicator.IndicatorRows;
 import vn.bantin.indicator.IndicatorRows766;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
+import vn.bantin.indicator.Rankings;
 import vn.bantin.indicator.Tally;
 import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
@@ -95,13 +97,13 @@ public final class BulletinRun {
     private String snapshotId;
 
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db) {
-        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, new TemplateCache());
+        this(settings, sender, clock, listener, db, Backoff.Sleeper.REAL, keptTemplates(settings));
     }
 
     /** {@code sleeper}: how retries wait (tests pass one that does not sleep). */
     public BulletinRun(Settings settings, Sender sender, Clock clock, RunListener listener, DataSource db,
                        Backoff.Sleeper sleeper) {
-        this(settings, sender, clock, listener, db, sleeper, new TemplateCache());
+        this(settings, sender, clock, listener, db, sleeper, keptTemplates(settings));
     }
 
     /**
@@ -117,6 +119,14 @@ public final class BulletinRun {
         this.db = db;
         this.sleeper = sleeper;
         this.templates = templates;
+    }
+
+    /**
+     * Compiled templates kept beside the store ({@code var/compiled-templates} by default), so that a process compiles
+     * only the templates that changed since an earlier one.
+     */
+    public static TemplateCache keptTemplates(Settings settings) {
+        return TemplateCache.onDisk(AttachmentArchive.folderFor(settings.storeUrl()).resolveSibling("compiled-templates"));
     }
 
     /** The same run, stopped by {@code stop} between two messages (SIGTERM on {@code run}). */
@@ -413,19 +423,24 @@ public final class BulletinRun {
                 Period measuredIn = data.changes().changes().isEmpty() ? null : period;
                 Comparison previous = comparison(engine, tree, data.tallies().get(period.previous()), stats, measuredIn);
                 Comparison yearAgo = comparison(engine, tree, data.tallies().get(period.sameLastYear()), stats, measuredIn);
+                Rankings rankings = Rankings.of(indicators);
+                List<Callable<Attempt>> work = new ArrayList<>();
                 for (String code : unitsToRender(request)) {
                     Unit unit = tree.find(code).orElse(null);
                     if (unit == null) {
                         continue; // its recipients are skipped below, each with the line of recipients.csv
                     }
-                    Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, tree, context, labels);
-                    // A readable part and a hash of the exact code: codes that differ only in punctuation, case or
-                    // accents (H-TT.X, H-TT_X) never share a file, so nobody is sent another unit's bulletin.
-                    String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
-                    render(new Rendered(UNIT, code, values, "don-vi", stem, settings.outputFormats()),
-                            dir -> renderer.renderUnit(values, labels, settings.outputFormats(), dir, stem),
-                            folder, request, rendered, notMade);
+                    work.add(() -> {
+                        Map<String, Object> values = UnitParameters.build(unit, indicators, rankings, previous, yearAgo,
+                                tree, context, labels);
+                        // A readable part and a hash of the exact code: codes that differ only in punctuation, case or
+                        // accents (H-TT.X, H-TT_X) never share a file, so nobody is sent another unit's bulletin.
+                        String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
+                        return attempt(new Rendered(UNIT, code, values, "don-vi", stem, settings.outputFormats()),
+                                dir -> renderer.renderUnit(values, labels, settings.outputFormats(), dir, stem), folder);
+                    });
                 }
+                RenderPool.run(settings.render().threads(), work, a -> settle(a, folder, request, rendered, notMade));
             }
 
             // Every PDF is signed, every file written and checked, and every bulletin's message composed once, before
@@ -504,15 +519,32 @@ public final class BulletinRun {
      */
     private void render(Rendered bulletin, BulletinWriter writer, OutputFolder folder, RunRequest request,
                         List<Rendered> rendered, List<RunResult.NotMade> notMade) throws IOException {
+        settle(attempt(bulletin, writer, folder), folder, request, rendered, notMade);
+    }
+
+    /** A bulletin's files written, or the template problem that stopped them (on any thread of the render pool). */
+    private record Attempt(Rendered bulletin, ReportException problem) {}
+
+    private static Attempt attempt(Rendered bulletin, BulletinWriter writer, OutputFolder folder) throws IOException {
         Path staging = folder.staging();
         Files.createDirectories(staging.resolve(bulletin.folder()));
         try {
             writer.write(staging.resolve(bulletin.folder()));
-            rendered.add(bulletin);
-            listener.rendered(folder.target().resolve(bulletin.files().get(0)));
+            return new Attempt(bulletin, null);
         } catch (ReportException e) {
-            deleteHalfMade(staging, bulletin);
-            notMadeOrThrow(e, bulletin.bulletin(), bulletin.unit(), request, notMade);
+            return new Attempt(bulletin, e);
+        }
+    }
+
+    /** Keeps the bulletin for delivery, or records why it was not made; on the run's thread, in the order of the units. */
+    private void settle(Attempt a, OutputFolder folder, RunRequest request, List<Rendered> rendered,
+                        List<RunResult.NotMade> notMade) throws IOException {
+        if (a.problem() == null) {
+            rendered.add(a.bulletin());
+            listener.rendered(folder.target().resolve(a.bulletin().files().get(0)));
+        } else {
+            deleteHalfMade(folder.staging(), a.bulletin());
+            notMadeOrThrow(a.problem(), a.bulletin().bulletin(), a.bulletin().unit(), request, notMade);
         }
     }
 

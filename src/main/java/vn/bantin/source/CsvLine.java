@@ -24,6 +24,9 @@ final class CsvLine {
     }
 
     static Split split(String text, char separator) {
+        if (text.indexOf('"') < 0) {
+            return unquoted(text, separator);
+        }
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         int i = 0;
@@ -62,5 +65,17 @@ final class CsvLine {
             }
             i++; // the separator
         }
+    }
+
+    /** The common record without quotes: cells are the substrings between separators. */
+    private static Split unquoted(String text, char separator) {
+        List<String> cells = new ArrayList<>(16);
+        int start = 0;
+        for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, start)) {
+            cells.add(text.substring(start, at));
+            start = at + 1;
+        }
+        cells.add(text.substring(start));
+        return new Cells(cells);
     }
 }

@@ -70,9 +70,13 @@ final class CsvRows implements RowStream {
                 handler.broken(first.number(), "line longer than " + LineReader.MAX_LINE + " characters");
                 continue;
             }
+            CsvLine.Split split = CsvLine.split(first.text(), format.separator());
+            if (split instanceof CsvLine.Cells c) {
+                handler.row(first.number(), c.cells());
+                continue;
+            }
             List<LineReader.Line> taken = new ArrayList<>(List.of(first));
             StringBuilder record = new StringBuilder(first.text());
-            CsvLine.Split split = CsvLine.split(record.toString(), format.separator());
             while (split instanceof CsvLine.Open && taken.size() < MAX_RECORD_LINES && record.length() < LineReader.MAX_LINE) {
                 LineReader.Line more = lines.next();
                 if (more == null) {

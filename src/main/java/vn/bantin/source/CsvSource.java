@@ -237,6 +237,23 @@ public final class CsvSource {
         IdSet ids = new IdSet();
         Header[] header = new Header[1];
         long[] rowIndex = new long[1];
+        try {
+            readAll(source, reader, format, tally, ids, header, rowIndex);
+        } catch (OutOfMemoryError e) {
+            ids = null; // let the set go before the sentence is made
+            throw new SourceException(name + ": not enough memory to read it (ran out at row " + rowIndex[0] + ", with "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB of heap); give Java more heap: java -Xmx1g -jar"
+                    + " bantin.jar …, or JDK_JAVA_OPTIONS=-Xmx1g in the environment");
+        }
+        if (header[0] == null) {
+            throw emptyFile(source, format);
+        }
+        return new Finished(source, format, tally, header[0]);
+    }
+
+    private void readAll(SourceFile source, RowReader reader, SourceFormat format, FileTally tally, IdSet ids,
+                         Header[] header, long[] rowIndex) {
+        String name = format.fileName();
         rows(options, source).forEach(new RowStream.RowHandler() {
             @Override
             public void row(long line, List<String> cells) {
@@ -267,10 +284,6 @@ public final class CsvSource {
                 progress(name, tally);
             }
         });
-        if (header[0] == null) {
-            throw emptyFile(source, format);
-        }
-        return new Finished(source, format, tally, header[0]);
     }
 
     private void progress(String name, FileTally tally) {

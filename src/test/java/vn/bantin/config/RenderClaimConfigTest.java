@@ -29,6 +29,8 @@ class RenderClaimConfigTest {
         assertEquals(new Settings.Render(Duration.ofMinutes(2), Duration.ofMinutes(30)), load("").render());
         assertEquals(new Settings.Render(Duration.ofSeconds(45), Duration.ofHours(1)),
                 load("render.lease=PT45S\nrender.wait=PT1H\n").render());
+        assertEquals(Runtime.getRuntime().availableProcessors(), load("").render().threads());
+        assertEquals(3, load("render.threads=3\n").render().threads());
     }
 
     @Test
@@ -38,5 +40,13 @@ class RenderClaimConfigTest {
                 + " before another node may take it over, as a positive ISO-8601 duration"), e.getMessage());
         ConfigException zero = assertThrows(ConfigException.class, () -> load("render.wait=PT0S\n"));
         assertTrue(zero.getMessage().contains("render.wait=PT0S is not valid"), zero.getMessage());
+    }
+
+    @Test
+    void aThreadCountThatIsNoWholeNumberIsRefusedWithItsKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("render.threads=two\n"));
+        assertTrue(e.getMessage().contains("render.threads=two is not valid; expected how many unit bulletins are rendered"
+                + " at once, 1 to 256"), e.getMessage());
+        assertThrows(ConfigException.class, () -> load("render.threads=0\n"));
     }
 }

@@ -1,6 +1,7 @@
 package vn.bantin.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -54,6 +55,46 @@ class TemplateCacheTest {
         assertEquals(TemplateCache.sha256(Files.readAllBytes(template)), hashAfter);
         assertSame(after, cache.get(template), "and the edited one is cached in turn");
         assertEquals(2, cache.compilations());
+    }
+
+    /** A later process loads what an earlier one compiled; an edited template or another JasperReports compiles again. */
+    @Test
+    void keptCompilationsServeLaterProcessesUntilTheSourceOrJasperReportsChanges() throws IOException {
+        Path template = Files.copy(SMALL, dir.resolve("sheet.jrxml"));
+        Path kept = dir.resolve("var/compiled-templates");
+        TemplateCache first = new TemplateCache(kept, "7.0.8");
+        first.get(template);
+        assertEquals(1, first.compilations());
+        String hash = first.hashOf(template);
+        assertTrue(Files.isRegularFile(kept.resolve(hash + ".7.0.8.jasper")));
+
+        TemplateCache second = new TemplateCache(kept, "7.0.8");
+        JasperReport loaded = second.get(template);
+        assertEquals(0, second.compilations(), "loaded from the folder, not compiled");
+        assertEquals("small-sheet", loaded.getName());
+
+        Files.writeString(template, Files.readString(template).replace("height=\"20\" fontName",
+                "height=\"20\" fontSize=\"14.0\" fontName"));
+        TemplateCache edited = new TemplateCache(kept, "7.0.8");
+        edited.get(template);
+        assertEquals(1, edited.compilations(), "the edited source is compiled, not served from the old file");
+
+        TemplateCache upgraded = new TemplateCache(kept, "7.1.0");
+        upgraded.get(template);
+        assertEquals(1, upgraded.compilations(), "another JasperReports version compiles again");
+        String editedHash = upgraded.hashOf(template);
+        assertTrue(Files.isRegularFile(kept.resolve(editedHash + ".7.1.0.jasper")));
+        assertFalse(Files.exists(kept.resolve(editedHash + ".7.0.8.jasper")), "the other version's file is discarded");
+
+        Files.writeString(kept.resolve(editedHash + ".7.1.0.jasper"), "not a compiled report");
+        TemplateCache damaged = new TemplateCache(kept, "7.1.0");
+        damaged.get(template);
+        assertEquals(1, damaged.compilations(), "a file that does not load is compiled again");
+    }
+
+    @Test
+    void theJasperReportsVersionIsKnown() {
+        assertTrue(TemplateCache.jasperVersion().startsWith("7."), TemplateCache.jasperVersion());
     }
 
     @Test
