@@ -56,7 +56,7 @@ class DocxAttachmentTest {
                         DOCX_TYPE), attachmentTypes(m));
             }
             assertTrue(docxText(received.get(CliInTest.LEADERS.get(0) + "/ban-tin-2022-12-tinh.docx"))
-                    .contains("BẢN TIN CHUYỂN ĐỔI SỐ"));
+                    .contains("BÁO CÁO"));
             String unitDocx = received.keySet().stream().filter(k -> k.startsWith(CliInTest.SXD + "/") && k.endsWith(".docx"))
                     .findFirst().orElseThrow();
             assertTrue(docxText(received.get(unitDocx)).contains("Sở Xây dựng"), unitDocx);

@@ -33,8 +33,20 @@ final class PdfContent {
      * without the page numbers at the top of pages 2.., so a sentence running over a page break reads on.
      */
     static String text(Path pdf) {
+        return text(pdf, true);
+    }
+
+    /**
+     * The same, in the order the PDF's writer put the text down rather than top to bottom: for a PDF made by a word
+     * processor, whose vertically centred cells would otherwise interleave with the lines of a taller cell beside them.
+     */
+    static String textInWritingOrder(Path pdf) {
+        return text(pdf, false);
+    }
+
+    private static String text(Path pdf, boolean sortByPosition) {
         StringBuilder all = new StringBuilder();
-        for (String page : pages(pdf)) {
+        for (String page : pages(pdf, sortByPosition)) {
             all.append(' ').append(page.strip().replaceFirst("^\\d+\\s", ""));
         }
         return flat(all.toString());
@@ -46,10 +58,14 @@ final class PdfContent {
 
     /** Text of each page, in reading order (top to bottom). */
     static List<String> pages(Path pdf) {
+        return pages(pdf, true);
+    }
+
+    private static List<String> pages(Path pdf, boolean sortByPosition) {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             List<String> pages = new ArrayList<>();
             PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
+            stripper.setSortByPosition(sortByPosition);
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
