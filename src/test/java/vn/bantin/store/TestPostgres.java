@@ -31,7 +31,7 @@ public final class TestPostgres implements AutoCloseable {
 
     /** Makes a new database; skips (or fails, when required) the calling test when the server does not answer. */
     public static TestPostgres create() {
-        String name = "bantin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = newName();
         try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -43,6 +43,40 @@ public final class TestPostgres implements AutoCloseable {
             Assumptions.abort(reason + "; the test is skipped (set BANTIN_REQUIRE_POSTGRES=1 to make this a failure)");
         }
         return new TestPostgres(name);
+    }
+
+    /**
+     * A new database with bantin's schema already in it: a copy of a template migrated once per JVM, which makes a
+     * test's store in a fraction of the time Flyway takes on an empty database.
+     */
+    public static TestPostgres createMigrated() {
+        String template = Template.name();
+        String name = newName();
+        try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE " + name + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy the template database " + template + ": " + e.getMessage(), e);
+        }
+        return new TestPostgres(name);
+    }
+
+    /** The migrated template of {@link #createMigrated()}, made at its first use and dropped when the JVM ends. */
+    private static final class Template {
+        private static String name;
+
+        static synchronized String name() {
+            if (name == null) {
+                TestPostgres t = create();
+                Database.open(t.address()).close();
+                Runtime.getRuntime().addShutdownHook(new Thread(t::close));
+                name = t.name;
+            }
+            return name;
+        }
+    }
+
+    private static String newName() {
+        return "bantin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     static boolean required() {
