@@ -130,6 +130,14 @@ class BadInputTest {
     }
 
     @Test
+    void aStoreUserForAnH2StoreIsOneLineThatSaysToLeaveItOut() {
+        CliRun r = CliRun.of("history", "--store", CliRun.h2Store(tmp), "--store-user", "bantin");
+        assertEquals("error: --store-user is for a PostgreSQL store; the H2 store jdbc:h2:file:" + tmp.toAbsolutePath().resolve("var/bantin")
+                + " keeps its accounts in the credentials file beside it: leave --store-user out.", r.err().strip());
+        assertEquals(2, r.exitCode());
+    }
+
+    @Test
     void aTriggerWithNoServiceSuggestsTheRunThatSendsTheSameBulletinsOnly() {
         CliRun r = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-12", "--store", CliRun.store(tmp));
         assertEquals(1, r.exitCode(), r.out() + r.err());
