@@ -31,7 +31,10 @@ public final class TestPostgres implements AutoCloseable {
 
     /** Makes a new database; skips (or fails, when required) the calling test when the server does not answer. */
     public static TestPostgres create() {
-        String name = newName();
+        return create(newName());
+    }
+
+    private static TestPostgres create(String name) {
         try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -64,14 +67,34 @@ public final class TestPostgres implements AutoCloseable {
     private static final class Template {
         private static String name;
 
+        private static final String PREFIX = "bantin_test_template_";
+
         static synchronized String name() {
             if (name == null) {
-                TestPostgres t = create();
+                dropOrphans();
+                TestPostgres t = create(PREFIX + ProcessHandle.current().pid() + "_" + newName().substring("bantin_test_".length()));
                 Database.open(t.address()).close();
                 Runtime.getRuntime().addShutdownHook(new Thread(t::close));
                 name = t.name;
             }
             return name;
+        }
+
+        /** Drops the templates of test JVMs that were killed before their shutdown hook could (the server is local). */
+        private static void dropOrphans() {
+            java.util.List<String> orphans = new java.util.ArrayList<>();
+            try (Connection c = admin("postgres"); Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+                while (r.next()) {
+                    String pid = r.getString(1).substring(PREFIX.length()).replaceAll("_.*", "");
+                    if (pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                        orphans.add(r.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                return; // create() says why the server does not answer
+            }
+            orphans.forEach(orphan -> new TestPostgres(orphan).close());
         }
     }
 
