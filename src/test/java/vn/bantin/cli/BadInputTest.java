@@ -142,7 +142,8 @@ class BadInputTest {
         CliRun r = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-12", "--store", CliRun.store(tmp));
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("java -jar target/bantin.jar run --period 2022-12 --bulletin province --store "
-                + CliRun.store(tmp) + ";"), "the province bulletin only, not the 154 unit bulletins with it: " + r.err());
+                + CliRun.store(tmp) + (vn.bantin.store.TestStores.onPostgres() ? " --store-user postgres" : "") + ";"),
+                "the province bulletin only, not the 154 unit bulletins with it: " + r.err());
         CliRun both = CliRun.of("trigger", "--bulletin", "province,unit", "--period", "2022-Q4", "--force",
                 "--store", CliRun.store(tmp));
         assertTrue(both.err().contains("run --period 2022-Q4 --bulletin all --force --store "), both.err());
