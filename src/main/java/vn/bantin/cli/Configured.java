@@ -17,10 +17,14 @@ final class Configured {
     @Option(names = "--store", paramLabel = "URL", description = "database (default: store.url of the config)")
     String store;
 
+    @Option(names = "--store-user", paramLabel = "USER", description = "the user of a PostgreSQL store (default: store.user of the config)")
+    String storeUser;
+
     Settings settings() {
         Settings s = ConfigLoader.load(config);
         LogZone.use(s.zone());
         s = data == null ? s : s.withDataDir(data);
-        return store == null ? s : s.withStoreUrl(store);
+        s = store == null ? s : s.withStoreUrl(store);
+        return storeUser == null ? s : s.withStoreUser(storeUser);
     }
 }

@@ -151,6 +151,9 @@ final class TriggerCommand implements Callable<Integer> {
         if (configured.store != null) {
             words.addAll(List.of("--store", configured.store));
         }
+        if (configured.storeUser != null) {
+            words.addAll(List.of("--store-user", configured.storeUser));
+        }
         return String.join(" ", words.stream().map(TriggerCommand::quoted).toList());
     }
 

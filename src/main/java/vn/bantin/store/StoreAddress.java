@@ -52,6 +52,15 @@ public record StoreAddress(String url, String user, String passwordEnv, Path arc
         return new StoreAddress(other, isServer(other) ? user : null, passwordEnv, archive);
     }
 
+    /** The same store as {@code other} (the command line's {@code --store-user}); only a PostgreSQL store has users. */
+    public StoreAddress withUser(String other) {
+        if (!isServer()) {
+            throw new IllegalArgumentException("--store-user is for a PostgreSQL store; the H2 store " + where()
+                    + " keeps its accounts in the credentials file beside it: leave --store-user out.");
+        }
+        return new StoreAddress(url, other, passwordEnv, archive);
+    }
+
     /**
      * The archive folder: {@code store.archive} when set; otherwise {@code archive} beside an H2 file store, and
      * {@code ./var/archive} for any other store.

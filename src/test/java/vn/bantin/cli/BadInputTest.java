@@ -130,11 +130,20 @@ class BadInputTest {
     }
 
     @Test
+    void aStoreUserForAnH2StoreIsOneLineThatSaysToLeaveItOut() {
+        CliRun r = CliRun.of("history", "--store", CliRun.h2Store(tmp), "--store-user", "bantin");
+        assertEquals("error: --store-user is for a PostgreSQL store; the H2 store jdbc:h2:file:" + tmp.toAbsolutePath().resolve("var/bantin")
+                + " keeps its accounts in the credentials file beside it: leave --store-user out.", r.err().strip());
+        assertEquals(2, r.exitCode());
+    }
+
+    @Test
     void aTriggerWithNoServiceSuggestsTheRunThatSendsTheSameBulletinsOnly() {
         CliRun r = CliRun.of("trigger", "--bulletin", "province", "--period", "2022-12", "--store", CliRun.store(tmp));
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("java -jar target/bantin.jar run --period 2022-12 --bulletin province --store "
-                + CliRun.store(tmp) + ";"), "the province bulletin only, not the 154 unit bulletins with it: " + r.err());
+                + CliRun.store(tmp) + (vn.bantin.store.TestStores.onPostgres() ? " --store-user postgres" : "") + ";"),
+                "the province bulletin only, not the 154 unit bulletins with it: " + r.err());
         CliRun both = CliRun.of("trigger", "--bulletin", "province,unit", "--period", "2022-Q4", "--force",
                 "--store", CliRun.store(tmp));
         assertTrue(both.err().contains("run --period 2022-Q4 --bulletin all --force --store "), both.err());

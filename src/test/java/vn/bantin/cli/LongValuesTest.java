@@ -63,7 +63,7 @@ class LongValuesTest {
         String rejects = Files.readString(tmp.resolve("out/2022/rejects.csv"));
         assertTrue(rejects.contains("value longer than 32767 characters"), rejects);
 
-        try (Connection c = vn.bantin.store.TestStores.asOwner(tmp.resolve("var"))) {
+        try (Connection c = vn.bantin.store.TestStores.lookInto(tmp.resolve("var"))) {
             assertEquals(List.of(LONG_CATEGORY), strings(c, "SELECT scope_code FROM indicator_snapshot WHERE scope = 'category'"
                     + " AND LENGTH(scope_code) > 200"));
             assertEquals(List.of(LONG_CODE, LONGER_CODE), strings(c, "SELECT unit_code FROM delivery WHERE LENGTH(unit_code) > 40"

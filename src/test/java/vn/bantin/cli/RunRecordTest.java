@@ -48,7 +48,7 @@ class RunRecordTest {
             Path config = Files.createDirectories(tmp.resolve("config"));
             Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                     + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                    + "\nstore.url=" + CliRun.store(tmp) + "\nsmtp.host=127.0.0.1\nsmtp.port=" + mail.getSmtp().getPort()
+                    + "\n" + vn.bantin.store.TestStores.properties(tmp.resolve("var")) + "smtp.host=127.0.0.1\nsmtp.port=" + mail.getSmtp().getPort()
                     + "\nsmtp.security=none\n", StandardCharsets.UTF_8);
             List<String> recipients = Files.readAllLines(Path.of("config/recipients.csv"), StandardCharsets.UTF_8).subList(0, 41);
             Files.write(config.resolve("recipients.csv"), recipients, StandardCharsets.UTF_8);

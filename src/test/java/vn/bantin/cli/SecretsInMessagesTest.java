@@ -26,8 +26,8 @@ class SecretsInMessagesTest {
     private Path config(String extra) throws IOException {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\nstore.url=" + CliRun.store(tmp)
-                + "\n" + extra + "\n", StandardCharsets.UTF_8);
+                + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n"
+                + vn.bantin.store.TestStores.properties(tmp.resolve("var")) + extra + "\n", StandardCharsets.UTF_8);
         Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
         return config;
     }
@@ -69,7 +69,7 @@ class SecretsInMessagesTest {
         assertFalse(r.err().contains("Hunter2"), r.err());
 
         Files.writeString(config.resolve("bantin.properties"), valid);
-        CliRun h2 = CliRun.of("history", "--config", config.toString(), "--store", CliRun.store(tmp) + ";PASSWORD=" + SECRET);
+        CliRun h2 = CliRun.of("history", "--config", config.toString(), "--store", CliRun.h2Store(tmp) + ";PASSWORD=" + SECRET);
         assertEquals(1, h2.exitCode());
         assertTrue(h2.err().contains("carries a user or password setting"), h2.err());
         assertFalse(h2.err().contains("Hunter2"), h2.err());

@@ -38,7 +38,7 @@ class ServeChannelTest {
         }
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=" + CliRun.store(tmp) + "\nconsole.listen=127.0.0.1:" + consolePort + "\n", StandardCharsets.UTF_8);
+                + "\nstore.url=" + CliRun.h2Store(tmp) + "\nconsole.listen=127.0.0.1:" + consolePort + "\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n"
                 + ",Chủ tịch UBND tỉnh,chutich@bacninh.gov.vn,province\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("schedules.properties"), "poll-seconds=1\ncheckin-seconds=1\n", StandardCharsets.UTF_8);

@@ -102,8 +102,8 @@ class ServeRecoveryTest {
         Path dir = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(dir.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=jdbc:h2:file:" + tmp.resolve("var/bantin")
-                + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n", StandardCharsets.UTF_8);
+                + "\n" + vn.bantin.store.TestStores.properties(tmp.resolve("var"))
+                + "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n", StandardCharsets.UTF_8);
         List<String> lines = Files.readAllLines(Path.of("config/recipients.csv"), StandardCharsets.UTF_8);
         Files.write(dir.resolve("recipients.csv"), lines.subList(0, RECIPIENT_LINES + 1), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("schedules.properties"), "time-zone=Asia/Ho_Chi_Minh\npoll-seconds=1\ncheckin-seconds=1\n"

@@ -34,7 +34,7 @@ class StoreCommandTest {
 
     @BeforeAll
     static void runTheSample() {
-        sampleStore = CliRun.store(sample);
+        sampleStore = CliRun.h2Store(sample);
         CliRun run = CliRun.of("run", "--period", "2022", "--store", sampleStore, "--out", sample.resolve("out").toString(),
                 "--outbox", sample.resolve("outbox").toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
@@ -45,7 +45,7 @@ class StoreCommandTest {
 
     @Test
     void copyMovesTheStoreAndHistoryShowsTheSameRunsDeliveriesAndAttachments() throws IOException {
-        String target = CliRun.store(tmp);
+        String target = CliRun.h2Store(tmp);
         CliRun copy = CliRun.of("store", "copy", "--store", sampleStore, "--to", target);
         assertEquals(0, copy.exitCode(), copy.out() + copy.err());
         assertTrue(copy.out().contains("row counts verified"), copy.out());
@@ -76,7 +76,7 @@ class StoreCommandTest {
 
     @Test
     void aTargetThatHoldsDataIsRefusedAndLeftAsItWas() {
-        String target = CliRun.store(tmp);
+        String target = CliRun.h2Store(tmp);
         CliRun made = CliRun.of("run", "--period", "2022-12", "--bulletin", "province", "--store", target,
                 "--out", tmp.resolve("out").toString(), "--outbox", tmp.resolve("outbox").toString());
         assertEquals(0, made.exitCode(), made.out() + made.err());
@@ -90,7 +90,7 @@ class StoreCommandTest {
 
     @Test
     void migrateSaysWhatItApplied() {
-        String store = CliRun.store(tmp);
+        String store = CliRun.h2Store(tmp);
         CliRun first = CliRun.of("store", "migrate", "--store", store);
         assertEquals(0, first.exitCode(), first.out() + first.err());
         assertTrue(first.out().contains("schema before: none (a new store)"), first.out());
@@ -104,7 +104,7 @@ class StoreCommandTest {
 
     @Test
     void checkSaysOkOnlyWhenAllIsWell() throws SQLException {
-        String store = CliRun.store(tmp);
+        String store = CliRun.h2Store(tmp);
         assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
         CliRun good = CliRun.of("store", "check", "--store", store);
         assertEquals(0, good.exitCode(), good.out() + good.err());
@@ -126,7 +126,7 @@ class StoreCommandTest {
 
     @Test
     void checkFindsWhatTheProgramsOwnUserCannotDoAndScriptsThatChanged() throws SQLException {
-        String store = CliRun.store(tmp);
+        String store = CliRun.h2Store(tmp);
         assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
         owner("ALTER USER BANTIN SET PASSWORD 'not-the-one-in-the-file'");
         CliRun locked = CliRun.of("store", "check", "--store", store);
@@ -143,7 +143,7 @@ class StoreCommandTest {
 
     @Test
     void checkFindsARunLeftRunningByAProcessThatIsGone() throws SQLException {
-        String store = CliRun.store(tmp);
+        String store = CliRun.h2Store(tmp);
         assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
         owner("INSERT INTO run (bulletin, period_key, period_start, period_end, status, started_at, owner, heartbeat_at)"
                 + " VALUES ('province', '2022-12', DATE '2022-12-01', DATE '2022-12-31', 'running', CURRENT_TIMESTAMP - INTERVAL '2' HOUR,"
@@ -156,7 +156,7 @@ class StoreCommandTest {
 
     @Test
     void checkRefusesAStoreMigratedByANewerVersion() throws SQLException {
-        String store = CliRun.store(tmp);
+        String store = CliRun.h2Store(tmp);
         assertEquals(0, CliRun.of("store", "migrate", "--store", store).exitCode());
         owner("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                 + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'from the future', 'SQL',"
@@ -174,7 +174,7 @@ class StoreCommandTest {
 
     @Test
     void checkOfAStoreThatIsNotThereSaysSo() {
-        CliRun check = CliRun.of("store", "check", "--store", CliRun.store(tmp));
+        CliRun check = CliRun.of("store", "check", "--store", CliRun.h2Store(tmp));
         assertEquals(1, check.exitCode(), check.out() + check.err());
         assertTrue(check.err().contains("There is no store at"), check.err());
         assertFalse(Files.exists(tmp.resolve("var/bantin.mv.db")), "check makes no store");

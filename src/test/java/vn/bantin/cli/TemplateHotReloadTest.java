@@ -43,10 +43,9 @@ class TemplateHotReloadTest {
     void aRunningServiceUsesTheEditedTemplatesOnItsNextRun() throws Exception {
         Path templates = TemplatesCopy.into(tmp.resolve("templates"));
         Path config = Files.createDirectories(tmp.resolve("config"));
-        String store = "jdbc:h2:file:" + tmp.resolve("var/bantin");
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\ntemplates.dir=" + templates + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=" + store + "\n", StandardCharsets.UTF_8);
+                + "\n" + vn.bantin.store.TestStores.properties(tmp.resolve("var")), StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n"
                 + ",Chủ tịch UBND tỉnh,chutich@bacninh.gov.vn,province\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("schedules.properties"), "time-zone=Asia/Ho_Chi_Minh\npoll-seconds=1\n"
@@ -76,7 +75,7 @@ class TemplateHotReloadTest {
             assertEquals(1, serve.log().split("serving;", -1).length - 1, "served throughout, never restarted");
         }
 
-        try (Database db = Database.open(store)) {
+        try (Database db = vn.bantin.store.TestStores.open(tmp.resolve("var"))) {
             List<RunRow> runs = new RunStore(db.dataSource(), Clock.systemUTC()).recent(10);
             assertEquals(2, runs.size(), runs.toString());
             Map<String, String> second = runs.get(0).templateHashes();

@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
-                + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\n"
+                + vn.bantin.store.TestStores.properties(tmp.resolve("var"))
                 + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n"
                 + "console.listen=127.0.0.1:0\n";
         Files.writeString(config.resolve("bantin.properties"), props, StandardCharsets.UTF_8);
@@ -92,7 +92,7 @@ class ConsoleBrowserTest {
         Files.copy(Path.of("config/schedules.properties"), config.resolve("schedules.properties"));
         Settings settings = ConfigLoader.load(config);
         ConsoleSettings cs = ConfigLoader.console(config);
-        db = Database.open(settings.storeUrl());
+        db = Database.open(settings.store());
         UserAdmin admin = new UserAdmin(db.dataSource(), clock);
         admin.add("test", "op", "operator", OPERATOR_PASSWORD.toCharArray());
         admin.add("test", "vic", "viewer", VIEWER_PASSWORD.toCharArray());

@@ -85,7 +85,7 @@ class ConsoleEditorBrowserTest {
         config = Files.createDirectories(tmp.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
-                + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\n"
+                + vn.bantin.store.TestStores.properties(tmp.resolve("var"))
                 + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n"
                 + "templates.dir=" + templates + "\n"
                 + "console.listen=127.0.0.1:0\n";
@@ -95,7 +95,7 @@ class ConsoleEditorBrowserTest {
         Files.copy(Path.of("config/schedules.properties"), config.resolve("schedules.properties"));
         Settings settings = ConfigLoader.load(config);
         ConsoleSettings cs = ConfigLoader.console(config);
-        db = Database.open(settings.storeUrl());
+        db = Database.open(settings.store());
         UserAdmin admin = new UserAdmin(db.dataSource(), clock);
         admin.add("test", "ed", "editor", EDITOR_PASSWORD.toCharArray());
         admin.add("test", "op", "operator", OPERATOR_PASSWORD.toCharArray());

@@ -60,7 +60,7 @@ final class ChildRuns {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
-                + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\n"
+                + vn.bantin.store.TestStores.properties(tmp.resolve("var"))
                 + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n" + extraProperties,
                 StandardCharsets.UTF_8);
         if (recipientsCsv == null) {

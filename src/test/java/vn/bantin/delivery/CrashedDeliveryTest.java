@@ -61,7 +61,7 @@ class CrashedDeliveryTest {
             // The next run, after the dead process's claim has expired (as a later schedule or catch-up would be).
             Clock later = Clock.offset(Clock.systemUTC(), DeliveryLedger.DEFAULT_LEASE.plus(Duration.ofMinutes(1)));
             RunResult r;
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 r = new BulletinRun(settings, new SmtpSender(settings.mail().smtp(), settings.mailFrom(), later), later, RunListener.QUIET,
                         db.dataSource(), wait -> { }).run(new RunRequest(Period.parse("2022-12"), java.util.Set.of("unit"),
                         java.util.Set.of(), false, "test"));

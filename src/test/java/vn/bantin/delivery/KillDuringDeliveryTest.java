@@ -50,7 +50,7 @@ class KillDuringDeliveryTest {
 
             // The store is made before the rounds: a process killed while it creates a store leaves it half made (H2
             // commits each DDL statement), which is a risk of an upgrade, not of a delivery.
-            Database.open(settings.storeUrl()).close();
+            Database.open(settings.store()).close();
             Random random = new Random(20221201L);
             int kills = 0;
             int killedMidDelivery = 0;
@@ -82,7 +82,7 @@ class KillDuringDeliveryTest {
             // After the last lease has run out, as a later run would: it finishes what the killed ones left.
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(5));
             RunResult r;
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 r = new BulletinRun(settings, new SmtpSender(settings.mail().smtp(), settings.mailFrom(), later), later, RunListener.QUIET,
                         db.dataSource(), wait -> { }).run(new RunRequest(Period.parse("2022-12"), Set.of("province"), Set.of(), false, "test"));
             }

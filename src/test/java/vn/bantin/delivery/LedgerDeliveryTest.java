@@ -67,7 +67,7 @@ class LedgerDeliveryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(TestStores.url(dir));
+        db = TestStores.open(dir);
         ledger = new DeliveryLedger(db.dataSource(), clock, Duration.ofMinutes(10));
         runId = new RunStore(db.dataSource(), clock).start("province", Period.parse("2022-12"), Map.of(), Map.of());
     }

@@ -44,7 +44,7 @@ class MisbehavingServerTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(TestStores.url(dir));
+        db = TestStores.open(dir);
         ledger = new DeliveryLedger(db.dataSource(), new SettableClock(), Duration.ofMinutes(20));
     }
 

@@ -121,7 +121,7 @@ class PasswordSecrecyTest {
         List<String> told = new ArrayList<>();
         SettableClock clock = new SettableClock();
 
-        try (Database db = Database.open(TestStores.url(dir))) {
+        try (Database db = TestStores.open(dir)) {
             DeliveryLedger ledger = new DeliveryLedger(db.dataSource(), clock);
             long run = new RunStore(db.dataSource(), clock).start("province", Period.parse("2022-12"), Map.of(), Map.of());
             for (SmtpSettings.Security security : List.of(SmtpSettings.Security.NONE, SmtpSettings.Security.SMTPS)) {

@@ -67,7 +67,7 @@ class RunDeliveryTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nsmtp.security=none\n"
-                + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\n"
+                + vn.bantin.store.TestStores.properties(tmp.resolve("var"))
                 + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n";
         Files.writeString(config.resolve("bantin.properties"), props, StandardCharsets.UTF_8);
         StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");
@@ -83,7 +83,7 @@ class RunDeliveryTest {
     }
 
     private Database store(Settings settings) {
-        Database db = Database.open(settings.storeUrl());
+        Database db = Database.open(settings.store());
         open.add(db);
         return db;
     }

@@ -56,11 +56,11 @@ class SentAttachmentArchiveTest {
             assertFalse(java.util.Arrays.equals(Files.readAllBytes(outPdf),
                     received.get(CliInTest.LEADERS.get(0) + "/ban-tin-2022-12-tinh.pdf")), "out/ was rendered anew");
 
-            String store = "jdbc:h2:file:" + tmp.resolve("var/bantin");
+            vn.bantin.store.StoreAddress store = vn.bantin.store.TestStores.in(tmp.resolve("var"));
             try (Database db = Database.open(store)) {
                 DeliveryLedger ledger = new DeliveryLedger(db.dataSource(), Clock.systemUTC());
                 AttachmentArchive archive = new AttachmentArchive(db.dataSource(), Clock.systemUTC(),
-                        AttachmentArchive.folderFor(store));
+                        store.archiveFolder());
                 int compared = 0;
                 for (String bulletin : List.of("province", "unit")) {
                     for (DeliveryRow d : ledger.list(bulletin, "2022-12")) {

@@ -45,7 +45,7 @@ class TwoSendersTest {
     void aMessageBeingSentByTheOtherSenderIsNotAFailure() throws Exception {
         try (SmtpStub server = SmtpStub.answeringData("250 OK queued")) {
             server.dotDelayMillis = 400;
-            String store = "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\nmail.admin=" + ADMIN + "\n";
+            String store = vn.bantin.store.TestStores.properties(tmp.resolve("var")) + "mail.admin=" + ADMIN + "\n";
             List<Settings> settings = new ArrayList<>();
             for (String name : List.of("a", "b")) {
                 // Each its own out folder: what is shared, and raced for, is the store and the server.
@@ -53,7 +53,7 @@ class TwoSendersTest {
             }
             List<RunResult> results = new ArrayList<>();
             ExecutorService two = Executors.newFixedThreadPool(2);
-            try (Database db = Database.open(settings.get(0).storeUrl())) {
+            try (Database db = Database.open(settings.get(0).store())) {
                 List<Future<RunResult>> runs = new ArrayList<>();
                 for (Settings s : settings) {
                     runs.add(two.submit(() -> new BulletinRun(s, new SmtpSender(s.mail().smtp(), s.mailFrom(), Clock.systemUTC()),

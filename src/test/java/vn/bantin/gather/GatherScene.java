@@ -26,7 +26,7 @@ final class GatherScene {
         this.dir = dir.resolve(name);
         this.config = Files.createDirectories(this.dir.resolve("config"));
         String props = Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
-                + "\nstore.url=jdbc:h2:file:" + this.dir.resolve("var/bantin") + "\n"
+                + "\n" + vn.bantin.store.TestStores.properties(this.dir.resolve("var"))
                 + "out.dir=" + this.dir.resolve("out") + "\noutbox.dir=" + this.dir.resolve("outbox") + "\n" + extraProperties;
         Files.writeString(config.resolve("bantin.properties"), props, StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n"

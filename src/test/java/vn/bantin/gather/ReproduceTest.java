@@ -77,7 +77,7 @@ class ReproduceTest {
             Settings settings = ConfigLoader.load(scene.config);
             Clock lastMonth = Clock.fixed(Instant.now().minus(Duration.ofDays(31)), ZoneId.of("Asia/Ho_Chi_Minh"));
             long runId;
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 new BulletinRun(settings, Senders.from(settings, lastMonth), lastMonth, RunListener.QUIET, db.dataSource())
                         .run(new RunRequest(Period.parse("2022-12"), Set.of(RunRequest.PROVINCE), Set.of(), false, "cli"));
                 runId = new RunStore(db.dataSource(), lastMonth).recent(1).get(0).id();
@@ -102,9 +102,9 @@ class ReproduceTest {
             assertFalse(madeText.contains(NEW_HEADING));
             assertEquals(2, server.getReceivedMessages().length, "nothing sent by the reproduction");
 
-            try (Database db = Database.open(settings.storeUrl())) {
+            try (Database db = Database.open(settings.store())) {
                 AttachmentArchive archive = new AttachmentArchive(db.dataSource(), Clock.systemUTC(),
-                        AttachmentArchive.folderFor(settings.storeUrl()));
+                        settings.store().archiveFolder());
                 int compared = 0;
                 for (DeliveryRow d : new DeliveryLedger(db.dataSource(), Clock.systemUTC()).list("province", "2022-12")) {
                     for (AttachmentArchive.Kept k : archive.of(d.id())) {

@@ -64,14 +64,14 @@ class Decision766RunTest {
         }
         Path config = Files.createDirectories(tmp.resolve(name + "-config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                + "\nstore.url=jdbc:h2:file:" + tmp.resolve(name + "-var/bantin") + "\nout.dir=" + tmp.resolve(name + "-out")
+                + "\n" + vn.bantin.store.TestStores.properties(tmp.resolve(name + "-var")) + "out.dir=" + tmp.resolve(name + "-out")
                 + "\noutbox.dir=" + tmp.resolve(name + "-outbox") + "\ndata.dir=" + data + "\npakn.locality-level=commune\n"
                 + extraConfig, StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n,Chủ tịch UBND tỉnh,chutich@bacninh.gov.vn,"
                 + "province\nX1,Văn thư xã An Phú,vanthu.x1@bacninh.gov.vn,unit\n", StandardCharsets.UTF_8);
         Settings settings = ConfigLoader.load(config);
         Clock clock = Clock.fixed(Instant.parse("2026-03-05T01:00:00Z"), ZoneOffset.UTC);
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             BulletinRun run = new BulletinRun(settings, new OutboxSender(settings.outboxDir(), settings.mailFrom(), clock), clock,
                     RunListener.QUIET, db.dataSource(), wait -> { });
             return run.run(new RunRequest(period, bulletins, Set.of(), true, "test"));

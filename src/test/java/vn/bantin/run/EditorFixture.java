@@ -28,7 +28,7 @@ final class EditorFixture implements AutoCloseable {
                 + "\ntemplates.dir=" + templates + "\n", StandardCharsets.UTF_8);
         Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
         settings = ConfigLoader.load(config);
-        db = Database.open(TestStores.url(tmp.resolve("var")));
+        db = TestStores.open(tmp.resolve("var"));
         versions = new FileVersions(db.dataSource(), Clock.systemUTC());
     }
 

@@ -39,7 +39,7 @@ class RunEndsRecordedTest {
     void anOutOfMemoryErrorEndsTheRunRecordedAsFailedAndReleasesItsClaim() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                + "\nstore.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\nout.dir=" + tmp.resolve("out")
+                + "\n" + vn.bantin.store.TestStores.properties(tmp.resolve("var")) + "out.dir=" + tmp.resolve("out")
                 + "\noutbox.dir=" + tmp.resolve("outbox") + "\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n,Chủ tịch UBND tỉnh," + LEADER
                 + ",province\n", StandardCharsets.UTF_8);
@@ -48,7 +48,7 @@ class RunEndsRecordedTest {
             throw new OutOfMemoryError("Java heap space");
         };
         Period december = Period.parse("2022-12");
-        try (Database db = Database.open(settings.storeUrl())) {
+        try (Database db = Database.open(settings.store())) {
             BulletinRun run = new BulletinRun(settings, dying, Clock.systemUTC(), RunListener.QUIET, db.dataSource(), wait -> { });
             assertThrows(OutOfMemoryError.class, () -> run.run(new RunRequest(december, Set.of(RunRequest.PROVINCE), Set.of(),
                     false, "test")));

@@ -131,7 +131,7 @@ class DataCheckAgreesWithRunPropertyTest {
         Cli check = Cli.of("data", "check", "--period", PERIOD, "--data", data.toString(), "--config", dir.resolve("config").toString());
         Cli run = Cli.of("run", "--period", PERIOD, "--data", data.toString(), "--config", dir.resolve("config").toString(),
                 "--out", out.toString(), "--outbox", dir.resolve("outbox").toString(),
-                "--store", "jdbc:h2:file:" + dir.resolve("var/bantin").toAbsolutePath());
+                "--store", vn.bantin.store.TestStores.urlIn(dir.resolve("var")));
         String what = file + " after " + damage + "\ndata check: " + check + "\nrun: " + run;
         assertTrue(check.exitCode() == 0 || check.exitCode() == 2, what);
         assertEquals(check.exitCode(), run.exitCode(), "the same verdict: " + what);
@@ -154,7 +154,7 @@ class DataCheckAgreesWithRunPropertyTest {
         static Cli of(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            int code = Main.execute(vn.bantin.store.TestStores.withStoreUser(args), new PrintWriter(out, true), new PrintWriter(err, true));
             return new Cli(code, out.toString(), err.toString());
         }
 

@@ -26,7 +26,7 @@ class FileVersionsTest {
     @Test
     void versionsCountPerFileAndKeepTheirBytesWhoAndWhen() {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-30T02:00:00Z"));
-        try (Database db = Database.open(TestStores.url(dir))) {
+        try (Database db = TestStores.open(dir)) {
             FileVersions v = new FileVersions(db.dataSource(), clock);
             v.add(FileVersions.TEMPLATES, "unit.jrxml", bytes("một"), "(in the folder)", "found");
             clock.advance(java.time.Duration.ofHours(1));
@@ -46,7 +46,7 @@ class FileVersionsTest {
 
     @Test
     void twoEditorsRecordingOneFileAtOnceGetTwoVersions() throws Exception {
-        try (Database db = Database.open(TestStores.url(dir))) {
+        try (Database db = TestStores.open(dir)) {
             FileVersions v = new FileVersions(db.dataSource(), java.time.Clock.systemUTC());
             CyclicBarrier together = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -68,7 +68,7 @@ class FileVersionsTest {
 
     @Test
     void aCandidateIsClosedOnce() {
-        try (Database db = Database.open(TestStores.url(dir))) {
+        try (Database db = TestStores.open(dir)) {
             FileVersions v = new FileVersions(db.dataSource(), java.time.Clock.systemUTC());
             Candidate c = v.stage(FileVersions.TEMPLATES, "unit.jrxml", bytes("<x/>"), null,
                     List.of("templates/unit.jrxml:3: not well-formed XML"), "chi");

@@ -31,7 +31,10 @@ public final class TestPostgres implements AutoCloseable {
 
     /** Makes a new database; skips (or fails, when required) the calling test when the server does not answer. */
     public static TestPostgres create() {
-        String name = "bantin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return create(newName());
+    }
+
+    private static TestPostgres create(String name) {
         try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -43,6 +46,60 @@ public final class TestPostgres implements AutoCloseable {
             Assumptions.abort(reason + "; the test is skipped (set BANTIN_REQUIRE_POSTGRES=1 to make this a failure)");
         }
         return new TestPostgres(name);
+    }
+
+    /**
+     * A new database with bantin's schema already in it: a copy of a template migrated once per JVM, which makes a
+     * test's store in a fraction of the time Flyway takes on an empty database.
+     */
+    public static TestPostgres createMigrated() {
+        String template = Template.name();
+        String name = newName();
+        try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE " + name + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy the template database " + template + ": " + e.getMessage(), e);
+        }
+        return new TestPostgres(name);
+    }
+
+    /** The migrated template of {@link #createMigrated()}, made at its first use and dropped when the JVM ends. */
+    private static final class Template {
+        private static String name;
+
+        private static final String PREFIX = "bantin_test_template_";
+
+        static synchronized String name() {
+            if (name == null) {
+                dropOrphans();
+                TestPostgres t = create(PREFIX + ProcessHandle.current().pid() + "_" + newName().substring("bantin_test_".length()));
+                Database.open(t.address()).close();
+                Runtime.getRuntime().addShutdownHook(new Thread(t::close));
+                name = t.name;
+            }
+            return name;
+        }
+
+        /** Drops the templates of test JVMs that were killed before their shutdown hook could (the server is local). */
+        private static void dropOrphans() {
+            java.util.List<String> orphans = new java.util.ArrayList<>();
+            try (Connection c = admin("postgres"); Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+                while (r.next()) {
+                    String pid = r.getString(1).substring(PREFIX.length()).replaceAll("_.*", "");
+                    if (pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                        orphans.add(r.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                return; // create() says why the server does not answer
+            }
+            orphans.forEach(orphan -> new TestPostgres(orphan).close());
+        }
+    }
+
+    private static String newName() {
+        return "bantin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     static boolean required() {

@@ -4,34 +4,106 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Store URLs in a test's temporary folder, in the default's form; or a fresh store of the kind the build asks for. */
+/**
+ * The store a test uses, of the kind the build asks for: H2 in the test's temporary folder by default; with
+ * {@code -Dbantin.test.store=postgresql} (or the environment variable {@code BANTIN_TEST_STORE=postgresql}, as CI
+ * sets it) a fresh PostgreSQL database of the test's own, dropped when the test ends ({@link TestStoreCleanup}).
+ * Tests about H2 itself use {@link #url(Path)}, which is always H2.
+ */
 public final class TestStores {
-    /** The system property that makes {@link #fresh} give PostgreSQL stores: {@code -Dbantin.test.store=postgresql}. */
+    /** The system property that makes the tests' stores PostgreSQL databases: {@code -Dbantin.test.store=postgresql}. */
     public static final String KIND_PROPERTY = "bantin.test.store";
+    /** The environment variable that does the same where no system property is given (CI, an IDE, a shell). */
+    public static final String KIND_VARIABLE = "BANTIN_TEST_STORE";
+
+    /** The PostgreSQL database of each folder a test asked a store for, until {@link TestStoreCleanup} drops it. */
+    private static final Map<Path, TestPostgres> BY_FOLDER = new LinkedHashMap<>();
 
     private TestStores() {
     }
 
-    /**
-     * A new, empty store: H2 in {@code dir} by default, a new PostgreSQL database (dropped on {@link Fresh#close()})
-     * when the build runs with {@code -Dbantin.test.store=postgresql}.
-     */
-    public static Fresh fresh(Path dir) {
-        String kind = System.getProperty(KIND_PROPERTY, "h2");
-        return switch (kind) {
-            case "h2" -> new Fresh(StoreAddress.of(url(dir)), null);
-            case "postgresql" -> {
-                TestPostgres pg = TestPostgres.create();
-                yield new Fresh(pg.address(), pg);
-            }
-            default -> throw new IllegalArgumentException("-D" + KIND_PROPERTY + "=" + kind + ": expected h2 or postgresql");
-        };
+    /** {@code h2} or {@code postgresql}: the system property, else the environment variable, else h2. */
+    public static String kind() {
+        String property = System.getProperty(KIND_PROPERTY);
+        String kind = property != null && !property.isBlank() ? property : System.getenv(KIND_VARIABLE);
+        kind = kind == null || kind.isBlank() ? "h2" : kind.strip();
+        if (!kind.equals("h2") && !kind.equals("postgresql")) {
+            throw new IllegalArgumentException("-D" + KIND_PROPERTY + " or " + KIND_VARIABLE + " is '" + kind
+                    + "': expected h2 or postgresql");
+        }
+        return kind;
     }
 
-    /** True when {@link #fresh} gives PostgreSQL stores. */
+    /** True when the tests' stores are PostgreSQL databases. */
     public static boolean onPostgres() {
-        return "postgresql".equals(System.getProperty(KIND_PROPERTY));
+        return kind().equals("postgresql");
+    }
+
+    /**
+     * The store of the test folder {@code dir}: H2 in {@code dir} ({@link #url(Path)}), or the PostgreSQL database
+     * made for {@code dir} at its first asking (the same one each time), its attachment archive in {@code dir}.
+     */
+    public static synchronized StoreAddress in(Path dir) {
+        if (!onPostgres()) {
+            return StoreAddress.of(url(dir));
+        }
+        Path key = dir.toAbsolutePath().normalize();
+        TestPostgres pg = BY_FOLDER.get(key);
+        if (pg == null) {
+            pg = TestStoreCleanup.track(TestPostgres.createMigrated());
+            BY_FOLDER.put(key, pg);
+        }
+        return new StoreAddress(pg.url(), TestPostgres.ADMIN, StoreAddress.DEFAULT_PASSWORD_VARIABLE, key.resolve("archive"));
+    }
+
+    /** Forgets the folders of {@code dropped}, so that a later test in the same folder gets a new database. */
+    static synchronized void forget(TestPostgres dropped) {
+        BY_FOLDER.values().removeIf(pg -> pg == dropped);
+    }
+
+    /** {@link #in(Path)}'s URL, for {@code --store} and for a test that compares what the program printed. */
+    public static String urlIn(Path dir) {
+        return in(dir).url();
+    }
+
+    /** The lines of bantin.properties that point a config at {@link #in(Path)}: store.url, and on PostgreSQL store.user and store.archive. */
+    public static String properties(Path dir) {
+        StoreAddress a = in(dir);
+        return "store.url=" + a.url() + "\n"
+                + (a.user() == null ? "" : "store.user=" + a.user() + "\nstore.archive=" + a.archive() + "\n");
+    }
+
+    /**
+     * {@code args} of a command, with {@code --store-user postgres} after a PostgreSQL {@code --store} that has no
+     * user: a test's {@code --store} {@link #urlIn(Path)} then works on either kind of store.
+     */
+    public static String[] withStoreUser(String... args) {
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(args));
+        int store = words.indexOf("--store");
+        if (store >= 0 && store + 1 < words.size() && StoreAddress.isServer(words.get(store + 1)) && !words.contains("--store-user")) {
+            words.addAll(store + 2, java.util.List.of("--store-user", TestPostgres.ADMIN));
+        }
+        return words.toArray(String[]::new);
+    }
+
+    /** Opens {@link #in(Path)} as the program does. */
+    public static Database open(Path dir) {
+        return Database.open(in(dir));
+    }
+
+    /**
+     * A new, empty store: H2 in {@code dir} by default, a new PostgreSQL database (dropped on {@link Fresh#close()})
+     * when the tests run on PostgreSQL.
+     */
+    public static Fresh fresh(Path dir) {
+        if (!onPostgres()) {
+            return new Fresh(StoreAddress.of(url(dir)), null);
+        }
+        TestPostgres pg = TestPostgres.create();
+        return new Fresh(pg.address(), pg);
     }
 
     /** A store for one test; closing drops it if it is a PostgreSQL database (an H2 one goes with its folder). */
@@ -58,7 +130,17 @@ public final class TestStores {
         return DriverManager.getConnection("jdbc:h2:async:" + dir.resolve("bantin").toAbsolutePath(), c.ownerUser(), c.ownerPassword());
     }
 
-    /** Like {@link Database#DEFAULT_URL}, in {@code dir}. */
+    /** A connection that may read every table of {@link #in(Path)}: its owner's on H2 ({@link #asOwner}), postgres's on PostgreSQL. */
+    public static Connection lookInto(Path dir) throws SQLException {
+        if (!onPostgres()) {
+            return asOwner(dir);
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", TestPostgres.ADMIN);
+        return DriverManager.getConnection(urlIn(dir), p);
+    }
+
+    /** Like {@link Database#DEFAULT_URL}, in {@code dir}: always H2, for the tests about H2 itself. */
     public static String url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("bantin").toAbsolutePath();
     }
