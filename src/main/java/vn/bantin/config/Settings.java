@@ -112,7 +112,7 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
     /** The same settings logging in to the (PostgreSQL) store as {@code user}: the command line's {@code --store-user}. */
     public Settings withStoreUser(String user) {
         return new Settings(organisation, dataDir, outDir, outboxDir, templatesDir, zone, language, method, targets,
-                sources, mailFrom, recipients, store.withUser(user), mail, readiness, templateLimits, render, inputs, decision766);
+                sources, mailFrom, recipients, store.withUser(user), mail, readiness, templateLimits, render, inputs, decision766, outputFormats, sign);
     }
 
     /** The same settings reading the templates of {@code dir} (a staged copy of the folder, for an editor's check). */
