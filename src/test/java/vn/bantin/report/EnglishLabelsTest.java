@@ -128,7 +128,7 @@ class EnglishLabelsTest {
     void headerAndHeadingsAreInEnglish() {
         ResourceBundle en = Labels.load(TEMPLATES, "en");
         assertContainsAll(text, "SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness",
-                "DIGITAL TRANSFORMATION BULLETIN", "(data from 01/01/2022 to 31/12/2022)",
+                "REPORT Results of key digital", "(data from 01/01/2022 to 31/12/2022)",
                 en.getString("edoc.heading"), en.getString("dvc.heading"), en.getString("pakn.heading"),
                 en.getString("quality.heading"));
         assertContainsAll(text, "(1). Electronic document processing", "(2). Online public services",

@@ -27,7 +27,7 @@ public record TemplateAttack(String name, Target target, String expression, Stri
     private static final String STYLES_TEMPLATE = "<template><![CDATA[\"styles.jrtx\"]]></template>";
     private static final String ISSUER = "<expression><![CDATA[$P{orgParentBreak}";
     private static final String ISSUER_ELEMENT = "<element kind=\"textField\" x=\"0\" y=\"0\" width=\"200\" height=\"16\""
-            + " textAdjust=\"StretchHeight\" style=\"Header\" blankWhenNull=\"true\">";
+            + " textAdjust=\"StretchHeight\" style=\"Masthead\" blankWhenNull=\"true\">";
 
     /**
      * Every way found to make a template read a file, a URL or the process's environment, or to exhaust memory.

@@ -105,7 +105,7 @@ class TemplateSandboxTest {
 
             renderer(templates, allowLocal).renderProvincePdf(SampleParameters.year2022(), LABELS, dir.resolve("p.pdf"));
 
-            assertTrue(PdfContent.text(dir.resolve("p.pdf")).contains("BẢN TIN"), "the bulletin was made");
+            assertTrue(PdfContent.text(dir.resolve("p.pdf")).contains("BÁO CÁO"), "the bulletin was made");
             assertEquals(List.of("/logo.png"), allowed.requests());
         }
     }
