@@ -32,11 +32,8 @@ import vn.bantin.indicator.Bulletin766;
 import vn.bantin.indicator.Figure;
 import vn.bantin.indicator.IndicatorEngine;
 import vn.bantin.indicator.IndicatorRow;
-import vn.bantin.indicator.IndicatorRows;
-import vn.bantin.indicator.IndicatorRows766;
 import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
-import vn.bantin.indicator.Rankings;
 import vn.bantin.indicator.Tally;
 import vn.bantin.indicator.Unit;
 import vn.bantin.indicator.UnitTree;
@@ -391,23 +388,14 @@ public final class BulletinRun {
             List<RunResult.Delivery> deliveries = new ArrayList<>();
             skipUnknownUnits(checked.unknownUnits(), deliveries);
 
-            IndicatorEngine engine = new IndicatorEngine(settings.targets(), settings.method());
-            Indicators indicators = engine.compute(tree, data.tally());
             ProvinceParameters parameters = new ProvinceParameters(labels);
-            List<IndicatorRow> rows = new ArrayList<>(IndicatorRows.of(indicators, settings.organisation().provinceName(),
-                    parameters::levelName));
-            Bulletin766 d766 = Scoring766Step.compute(settings, data, period);
-            if (d766 != null && d766.previous() == null) {
-                d766 = d766.withKeptTotals(keptTotals766(period.previous()));
-            }
-            if (d766 != null) {
-                rows.addAll(IndicatorRows766.of(d766.scores(), d766.official(), d766.reconciliation(),
-                        settings.organisation().provinceName(), parameters::levelName));
-            }
+            RunFigures figures = RunFigures.of(settings, db, data, period, parameters);
+            Indicators indicators = figures.indicators();
+            Bulletin766 d766 = figures.d766();
+            List<IndicatorRow> rows = figures.rows();
             IndicatorsCsv.write(staging.resolve("indicators.csv"), period, rows);
             new SnapshotStore(db).replace(runId, period.key(), rows.stream().map(SnapshotRow::of).toList());
-            BulletinContext context = new BulletinContext(settings.organisation(), readAt.toLocalDate(), readAt, summaries(stats),
-                    d766, data.newLevels()).madeIn(settings.zone());
+            BulletinContext context = figures.context(settings, data, readAt);
 
             List<Path> bulletins = new ArrayList<>();
             List<Rendered> rendered = new ArrayList<>();
@@ -419,11 +407,7 @@ public final class BulletinRun {
                         folder, request, rendered, notMade);
             }
             if (request.wants(UNIT)) {
-                // A merged unit's comparisons take its predecessors' records (unit-changes.csv), scored for today's units.
-                Period measuredIn = data.changes().changes().isEmpty() ? null : period;
-                Comparison previous = comparison(engine, tree, data.tallies().get(period.previous()), stats, measuredIn);
-                Comparison yearAgo = comparison(engine, tree, data.tallies().get(period.sameLastYear()), stats, measuredIn);
-                Rankings rankings = Rankings.of(indicators);
+                RunFigures.ForUnits against = figures.forUnits(this, data, period);
                 List<Callable<Attempt>> work = new ArrayList<>();
                 for (String code : unitsToRender(request)) {
                     Unit unit = tree.find(code).orElse(null);
@@ -431,8 +415,8 @@ public final class BulletinRun {
                         continue; // its recipients are skipped below, each with the line of recipients.csv
                     }
                     work.add(() -> {
-                        Map<String, Object> values = UnitParameters.build(unit, indicators, rankings, previous, yearAgo,
-                                tree, context, labels);
+                        Map<String, Object> values = UnitParameters.build(unit, indicators, against.rankings(),
+                                against.previous(), against.yearAgo(), tree, context, labels);
                         // A readable part and a hash of the exact code: codes that differ only in punctuation, case or
                         // accents (H-TT.X, H-TT_X) never share a file, so nobody is sent another unit's bulletin.
                         String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
@@ -598,17 +582,6 @@ public final class BulletinRun {
             }
         }
         return Comparison.of(tally.period(), figures, localities);
-    }
-
-    /** The units' Decision 766 totals of {@code period} as the run that made it kept them; empty when none ran. */
-    private Map<String, Double> keptTotals766(Period earlier) {
-        Map<String, Double> totals = new java.util.HashMap<>();
-        for (SnapshotRow r : new SnapshotStore(db).read(earlier.key())) {
-            if (r.indicator().equals("766.total") && r.scope() == IndicatorRow.Scope.UNIT && r.value() instanceof Figure.Value v) {
-                totals.put(r.scopeCode(), v.value());
-            }
-        }
-        return totals;
     }
 
     /** Units that have a recipient of their bulletin in this request, in the recipients list's order. */

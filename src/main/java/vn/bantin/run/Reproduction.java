@@ -21,12 +21,10 @@ import javax.sql.DataSource;
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.FileNames;
 import vn.bantin.delivery.Recipient;
-import vn.bantin.indicator.IndicatorEngine;
-import vn.bantin.indicator.Indicators;
 import vn.bantin.indicator.Period;
 import vn.bantin.indicator.Unit;
 import vn.bantin.report.BulletinContext;
-import vn.bantin.report.Comparison;
+import vn.bantin.report.IndicatorsCsv;
 import vn.bantin.report.JasperRenderer;
 import vn.bantin.report.Labels;
 import vn.bantin.report.ProvinceParameters;
@@ -125,28 +123,26 @@ public final class Reproduction {
         JasperRenderer renderer = new JasperRenderer(s.templatesDir(), new TemplateCache(), s.templateLimits());
         boolean units = bulletins.contains(RunRequest.UNIT);
         List<Period> periods = units ? List.of(period, period.previous(), period.sameLastYear()) : List.of(period);
-        Gathering.Gathered data = Gathering.gather(s.sourceOptions(), periods, s.method().localityLevel(), r -> { },
-                RunListener.QUIET);
-        IndicatorEngine engine = new IndicatorEngine(s.targets(), s.method());
-        Indicators indicators = engine.compute(data.tree(), data.tally());
-        // Dated as the run was: the issue date and the time the data was read are the run's.
+        // Dated as the run was: the issue date, the time the data was read and the 766 provisional cut-off are the run's.
         LocalDateTime readAt = LocalDateTime.ofInstant(run.startedAt(), s.zone());
-        BulletinContext context = new BulletinContext(s.organisation(), readAt.toLocalDate(), readAt,
-                BulletinRun.summaries(data.stats())).withNewLevels(data.newLevels()).madeIn(s.zone());
-        context = BulletinRun.numbered(s, db, clock, context, period); // the number the run gave it, kept by the store
+        Gathering.Gathered data = Gathering.gather(s.sourceOptions(), periods, s.method().localityLevel(), r -> { },
+                RunListener.QUIET, Gathering.Setup766.of(s, readAt.toLocalDate()));
+        ProvinceParameters parameters = new ProvinceParameters(labels);
+        RunFigures figures = RunFigures.of(s, db, data, period, parameters);
+        Files.createDirectories(to);
+        IndicatorsCsv.write(to.resolve("indicators.csv"), period, figures.rows());
+        BulletinContext context = figures.context(s, data, readAt);
         List<Path> written = new ArrayList<>();
         if (bulletins.contains(RunRequest.PROVINCE)) {
-            Map<String, Object> values = new ProvinceParameters(labels).build(indicators, data.tree(), context);
+            // The number the run gave the province bulletin, kept by the store; unit bulletins have none.
+            Map<String, Object> values = parameters.build(figures.indicators(), data.tree(),
+                    BulletinRun.numbered(s, db, clock, context, period));
             Path dir = Files.createDirectories(to.resolve("tinh"));
             written.addAll(renderer.renderProvince(values, labels, s.outputFormats(), dir, "ban-tin-" + period.key() + "-tinh"));
         }
         if (units) {
-            BulletinRun comparisons = new BulletinRun(s, null, clock, RunListener.QUIET, db);
-            Period measuredIn = data.changes().changes().isEmpty() ? null : period;
-            Comparison previous = comparisons.comparison(engine, data.tree(), data.tallies().get(period.previous()), data.stats(),
-                    measuredIn);
-            Comparison yearAgo = comparisons.comparison(engine, data.tree(), data.tallies().get(period.sameLastYear()),
-                    data.stats(), measuredIn);
+            RunFigures.ForUnits against = figures.forUnits(new BulletinRun(s, null, clock, RunListener.QUIET, db), data,
+                    period);
             Path dir = Files.createDirectories(to.resolve("don-vi"));
             Set<String> codes = new LinkedHashSet<>();
             s.recipients().stream().filter(r -> r.receives(RunRequest.UNIT)).map(Recipient::unit).forEach(codes::add);
@@ -155,8 +151,8 @@ public final class Reproduction {
                 if (unit == null) {
                     continue;
                 }
-                Map<String, Object> values = UnitParameters.build(unit, indicators, previous, yearAgo, data.tree(), context,
-                        labels);
+                Map<String, Object> values = UnitParameters.build(unit, figures.indicators(), against.rankings(),
+                        against.previous(), against.yearAgo(), data.tree(), context, labels);
                 String stem = "ban-tin-" + period.key() + "-" + FileNames.of(code);
                 written.addAll(renderer.renderUnit(values, labels, s.outputFormats(), dir, stem));
             }
