@@ -59,13 +59,20 @@ final class AdminNotice {
         StringBuilder b = new StringBuilder(w.format("admin.notMade.body", String.valueOf(runId), result.period().key(),
                 String.valueOf(result.notMade().size()), String.valueOf(recipients), String.valueOf(result.count("sent"))));
         for (RunResult.NotMadeGroup g : result.notMadeByProblem()) {
-            b.append(w.format("admin.notMade.item", g.problem(), g.what()));
+            b.append(w.format(g.cause() == RunResult.Cause.SIGNATURE ? "admin.notSigned.item" : "admin.notMade.item",
+                    g.problem(), g.what()));
         }
-        b.append(w.format("admin.notMade.fix", result.period().key(),
-                result.notMade().stream().map(RunResult.NotMade::bulletin).distinct().count() > 1
-                        ? "all" : result.notMade().get(0).bulletin()));
-        send(runId, w.format("admin.notMade.subject", String.valueOf(result.notMade().size()), result.period().key()),
-                b.toString());
+        String which = result.notMade().stream().map(RunResult.NotMade::bulletin).distinct().count() > 1
+                ? "all" : result.notMade().get(0).bulletin();
+        Set<RunResult.Cause> causes = result.notMadeCauses();
+        for (RunResult.Cause cause : causes) {
+            b.append(w.format(cause == RunResult.Cause.SIGNATURE ? "admin.notSigned.fix" : "admin.notMade.fix",
+                    result.period().key(), which));
+        }
+        // A signature problem is not a broken template: the subject names what the administrator has to look at.
+        String subject = causes.size() > 1 ? "admin.notMadeOrSigned.subject"
+                : causes.contains(RunResult.Cause.SIGNATURE) ? "admin.notSigned.subject" : "admin.notMade.subject";
+        send(runId, w.format(subject, String.valueOf(result.notMade().size()), result.period().key()), b.toString());
     }
 
     void deliveriesFailed(RunResult result, long runId) {

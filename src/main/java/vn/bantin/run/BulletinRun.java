@@ -225,7 +225,8 @@ public final class BulletinRun {
 
     /**
      * The key that signs the run's PDFs, opened before anything is rendered: a signature that cannot be made stops the
-     * run with its one line; a certificate that expires soon is told to the administrator.
+     * run with its one line; a certificate that expires soon is told to the administrator, once a day (serve runs a
+     * batch every few minutes).
      */
     private SignatureStep.Signer openSigner(RunRequest request, long runId) {
         if (settings.sign().configured() && signing == SignatureStep.NONE) {
@@ -234,7 +235,8 @@ public final class BulletinRun {
         }
         SignatureStep.Signer signer = signing.open();
         String warning = expiryWarning(signer.certificate());
-        if (warning != null) {
+        if (warning != null && new CertificateWarnings(settings.store().archiveFolder().resolveSibling("certificate-warnings"))
+                .firstToday(signer.certificate().fingerprint(), clock.instant().atZone(settings.zone()).toLocalDate())) {
             new AdminNotice(settings, sender).certificateExpiring(request, runId, warning);
         }
         return signer;
@@ -332,14 +334,15 @@ public final class BulletinRun {
         if (e.template() == null) {
             throw e;
         }
-        notMade(bulletin, unit, TemplateProblems.describe(e), request, out);
+        notMade(bulletin, unit, TemplateProblems.describe(e), request, out, RunResult.Cause.TEMPLATE);
     }
 
-    private void notMade(String bulletin, String unit, String problem, RunRequest request, List<RunResult.NotMade> out) {
+    private void notMade(String bulletin, String unit, String problem, RunRequest request, List<RunResult.NotMade> out,
+                         RunResult.Cause cause) {
         List<String> recipients = settings.recipients().stream()
                 .filter(r -> request.delivers(r, bulletin) && (unit == null || unit.equals(r.unit())))
                 .map(Recipient::email).toList();
-        out.add(new RunResult.NotMade(bulletin, unit, problem, recipients));
+        out.add(new RunResult.NotMade(bulletin, unit, problem, recipients, cause));
         listener.notMade(bulletin, unit, problem);
     }
 
@@ -437,7 +440,8 @@ public final class BulletinRun {
                 } catch (SignatureException | EmailTemplateException e) {
                     rendered.remove(r);
                     deleteHalfMade(staging, r);
-                    notMade(r.bulletin(), r.unit(), e.getMessage(), request, notMade);
+                    notMade(r.bulletin(), r.unit(), e.getMessage(), request, notMade, e instanceof SignatureException
+                            ? RunResult.Cause.SIGNATURE : RunResult.Cause.TEMPLATE);
                 }
             }
             claim.check();

@@ -23,7 +23,17 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
      * A bulletin that was not made, so not sent: the province's ({@code unit} null) or one unit's, with the problem
      * as {@code templates check} words it and the addresses that did not get it (the next run after the fix sends it).
      */
-    public record NotMade(String bulletin, String unit, String problem, List<String> recipients) {}
+    public record NotMade(String bulletin, String unit, String problem, List<String> recipients, Cause cause) {}
+
+    /** Why a bulletin was not made: its report or email template is broken, or its PDF could not be signed. */
+    public enum Cause { TEMPLATE, SIGNATURE }
+
+    /** The causes of the bulletins not made, each once. */
+    public java.util.Set<Cause> notMadeCauses() {
+        java.util.Set<Cause> causes = java.util.EnumSet.noneOf(Cause.class);
+        notMade.forEach(n -> causes.add(n.cause()));
+        return causes;
+    }
 
     /**
      * What became of one message: {@code status} is sent, already-sent (by an earlier run: not sent again), rejected,
@@ -71,6 +81,11 @@ public record RunResult(Period period, Path folder, List<Path> bulletins, Path i
     /** Bulletins stopped by the same problem. */
     public record NotMadeGroup(String problem, List<NotMade> bulletins) {
         private static final int NAMED = 10;
+
+        /** A template, or a signature: one problem has one cause. */
+        public Cause cause() {
+            return bulletins.get(0).cause();
+        }
 
         /** "province bulletin", or "unit bulletins of SXD, STTTT" (ten named, then how many more). */
         public String what() {

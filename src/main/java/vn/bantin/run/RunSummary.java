@@ -82,10 +82,11 @@ final class RunSummary {
         if (!advice.isEmpty()) {
             b.append(w.format("summary.next", advice)).append('\n');
         }
-        if (!r.notMade().isEmpty()) {
-            b.append('\n').append(w.format("summary.notMade")).append('\n');
-            r.notMadeByProblem().forEach(g -> b.append("  ").append(w.format("summary.notMade.item", g.what(),
-                    String.valueOf(g.recipients()), g.problem())).append('\n'));
+        for (RunResult.Cause cause : r.notMadeCauses()) {
+            b.append('\n').append(w.format(cause == RunResult.Cause.SIGNATURE ? "summary.notSigned" : "summary.notMade"))
+                    .append('\n');
+            r.notMadeByProblem().stream().filter(g -> g.cause() == cause).forEach(g -> b.append("  ")
+                    .append(w.format("summary.notMade.item", g.what(), String.valueOf(g.recipients()), g.problem())).append('\n'));
         }
         Files.writeString(r.summary(), b.toString(), StandardCharsets.UTF_8);
     }

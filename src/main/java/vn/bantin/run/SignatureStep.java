@@ -38,7 +38,10 @@ public interface SignatureStep {
         void sign(Path pdf);
     }
 
-    /** The signer's certificate as the run summary names it: its subject, and the end of its validity. */
-    record SignerCertificate(String subject, Instant notAfter) {
+    /**
+     * The signer's certificate as the run summary names it: its subject, and the end of its validity; {@code fingerprint}
+     * (SHA-256, hex) tells one certificate from its renewal.
+     */
+    record SignerCertificate(String subject, Instant notAfter, String fingerprint) {
     }
 }

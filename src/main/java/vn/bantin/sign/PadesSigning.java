@@ -50,7 +50,8 @@ public final class PadesSigning implements SignatureStep {
     @Override
     public Signer open() {
         SigningKey key = SigningKey.open(config, environment, clock);
-        SignerCertificate certificate = new SignerCertificate(key.signerName(), key.certificate().getNotAfter().toInstant());
+        SignerCertificate certificate = new SignerCertificate(key.signerName(), key.certificate().getNotAfter().toInstant(),
+                key.fingerprint());
         return new Signer() {
             @Override
             public SignerCertificate certificate() {

@@ -33,6 +33,16 @@ record SigningKey(PrivateKey key, List<X509Certificate> chain) {
         return chain.get(0);
     }
 
+    /** The SHA-256 of the signer's certificate, in hex. */
+    String fingerprint() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(certificate().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new SignatureException("the signing certificate cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The signer's name as a person reads it: the certificate's CN, else its whole subject. */
     String signerName() {
         return Names.commonName(certificate());
