@@ -1,12 +1,15 @@
 package vn.bantin.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,6 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import vn.bantin.delivery.RecipientTable;
+import vn.bantin.delivery.RecipientTable.Row;
 
 /** All the console's wording is in its label files: both languages have every key the pages use. */
 class ConsoleLabelsTest {
@@ -50,5 +56,52 @@ class ConsoleLabelsTest {
         assertEquals("Đăng nhập", labels.get(null, "login.title"));
         assertEquals("Sign in", labels.get("en", "login.title"));
         assertEquals("Đã nhập sai mật khẩu quá nhiều lần; vui lòng thử lại sau 31 giây.", labels.get("vi", "login.throttled", 31));
+    }
+
+    /**
+     * English words a Vietnamese sentence must not hold once names, codes and quoted values (“…”, (…)) are taken out:
+     * what the English wording of a problem is made of.
+     */
+    private static final Pattern ENGLISH = Pattern.compile(
+            "\\b(the|is|not|row|line|of|use|missing|already|receives|known|needs|code|chosen|remove|cannot|file|address|bulletin)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    static void assertVietnamese(String sentence) {
+        String words = sentence.replaceAll("“[^”]*”", "").replaceAll("\\([^)]*\\)", "")
+                .replace("unit,name,email,bulletins", "").replace("province;unit", "");
+        Matcher english = ENGLISH.matcher(words);
+        assertFalse(english.find(), "English left in a Vietnamese sentence: " + sentence);
+        assertFalse(sentence.contains("["), "a label is missing: " + sentence);
+    }
+
+    @Test
+    void everyRecipientsProblemIsWordedInTheReadersLanguage() {
+        ConsoleLabels labels = ConsoleLabels.load(TEMPLATES);
+        View vi = new View(labels, "vi", "hoa", Role.EDITOR, "", "recipients", null, null);
+        View en = new View(labels, "en", "hoa", Role.EDITOR, "", "recipients", null, null);
+        List<Row> rows = List.of(new Row("", "Chủ tịch", "chutich@bacninh.gov.vn", "province"),
+                new Row("KHONG-CO", "Đơn vị lạ", "la@bacninh.gov.vn", "unit"),
+                new Row("", "Ai đó", "khong-phai-dia-chi", "weekly"),
+                new Row("", "Không thư", "", ""),
+                new Row("", "Thiếu mã", "a@bacninh.gov.vn", "unit"),
+                new Row("SXD", "Hai lần", "ChuTich@bacninh.gov.vn", "province;unit"),
+                new Row("SXD", "Hai lần nữa", "chutich@bacninh.gov.vn", "unit"));
+        List<RecipientTable.Problem> problems = new ArrayList<>(RecipientTable.check(rows, "SXD"::equals, null, List.of()));
+        problems.addAll(RecipientTable.check(rows, "SXD"::equals, "recipients.csv", List.of(2, 3, 4, 5, 6, 7, 8)));
+        problems.addAll(RecipientTable.parse("unit,name,email\n", "recipients.csv").problems());
+        problems.addAll(RecipientTable.parse("unit,name,email,bulletins\n\"x,y\n", "recipients.csv").problems());
+        Set<String> codes = new TreeSet<>();
+        for (RecipientTable.Problem p : problems) {
+            codes.add(p.code());
+            assertVietnamese(RecipientProblems.sentence(vi, p));
+            assertVietnamese(RecipientProblems.what(vi, p));
+            if (p.line() == 0) {
+                assertEquals(p.what(), RecipientProblems.what(en, p), "English as the program says it");
+            }
+        }
+        assertEquals(Set.of("columnMissing", "duplicate", "emailMissing", "notAnAddress", "noBulletin", "unitNeeded",
+                "unknownBulletin", "unknownUnit", "unreadable"), codes, "every kind of problem, but the upload's size, is tried");
+        assertEquals("hàng 6, Địa chỉ thư: “ChuTich@bacninh.gov.vn” đã nhận bản tin tỉnh ở hàng 1; hãy xóa một trong hai hàng",
+                RecipientProblems.sentence(vi, problems.stream().filter(p -> p.code().equals("duplicate")).findFirst().orElseThrow()));
     }
 }
