@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -63,7 +64,8 @@ class ConsoleLabelsTest {
      * what the English wording of a problem is made of.
      */
     private static final Pattern ENGLISH = Pattern.compile(
-            "\\b(the|is|not|row|line|of|use|missing|already|receives|known|needs|code|chosen|remove|cannot|file|address|bulletin)\\b",
+            "\\b(the|is|not|row|rows|line|of|use|missing|already|receives|known|needs|code|chosen|remove|cannot|file|address"
+                    + "|bulletin|as|to|version|candidate|now|period)\\b",
             Pattern.CASE_INSENSITIVE);
 
     static void assertVietnamese(String sentence) {
@@ -103,5 +105,35 @@ class ConsoleLabelsTest {
                 "unknownBulletin", "unknownUnit", "unreadable"), codes, "every kind of problem, but the upload's size, is tried");
         assertEquals("hàng 6, Địa chỉ thư: “ChuTich@bacninh.gov.vn” đã nhận bản tin tỉnh ở hàng 1; hãy xóa một trong hai hàng",
                 RecipientProblems.sentence(vi, problems.stream().filter(p -> p.code().equals("duplicate")).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void auditDetailsAreWordedInTheReadersLanguage() {
+        ConsoleLabels labels = ConsoleLabels.load(TEMPLATES);
+        View vi = new View(labels, "vi", "root", Role.ADMIN, "", "audit", null, null);
+        // as UserAdmin, EditorActions and ConsoleActions write them to the trail
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        kept.put("user.add", "hoa.editor as editor");
+        kept.put("user.role", "hoa.editor: editor -> admin");
+        kept.put("template.publish", "labels/bulletin_vi.properties version 2 (candidate 7)");
+        kept.put("template.discard", "unit.jrxml (candidate 8)");
+        kept.put("template.rollback", "labels/bulletin_vi.properties to version 1 (now version 3)");
+        kept.put("recipients.save", "recipients.csv version 4, 12 rows");
+        kept.put("recipients.import", "recipients.csv version 5, 13 rows");
+        kept.put("run", "province+unit 2022-12");
+        kept.put("preview", "unit SXD 2022-12");
+        kept.put("resend", "province 2022-12 to a@bacninh.gov.vn, b@bacninh.gov.vn");
+        for (Map.Entry<String, String> e : kept.entrySet()) {
+            String shown = AuditDetails.of(vi, e.getKey(), e.getValue());
+            assertVietnamese(shown);
+            for (String name : e.getValue().split("[ :,()]+")) {
+                if (name.matches(".*[0-9.@].*")) {
+                    assertTrue(shown.contains(name), "'" + name + "' is still named: " + shown);
+                }
+            }
+        }
+        assertEquals("hoa.editor với vai trò Biên tập", AuditDetails.of(vi, "user.add", "hoa.editor as editor"));
+        assertEquals("bản tin đơn vị SXD, kỳ 2022-12", AuditDetails.of(vi, "preview", "unit SXD 2022-12"));
+        assertEquals("an older form, kept as it was", AuditDetails.of(vi, "run", "an older form, kept as it was"));
     }
 }
