@@ -49,6 +49,18 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
             "duplicate (\\S+): an earlier row has the same value and counts instead", "duplicate",
             "deadline before the date received \\((.*)\\)", "deadline",
             "still processing, yet finished_date is given \\((.*)\\)", "stillProcessing",
+            "unknown parent unit: .*", "parent",
+            "unknown level: .*", "level",
+            "unknown online level: .*", "onlineLevel",
+            "unknown group: .*", "group",
+            "a maximum must be above 0", "max",
+            "score above the maximum \\((.*)\\)", "aboveMax",
+            "a second row for the same period, unit and group: the first counts", "secondRow",
+            "a (\\S+) dossier needs the date it ended: finished_date is empty", "finishedMissing",
+            "value longer than (\\d+) characters, .*", "tooLong",
+            "line longer than (\\d+) characters", "lineTooLong",
+            "broken quoting: a quoted field opened on this line is never closed", "quoteNotClosed",
+            "broken quoting: text after the closing quote of field (\\d+)", "textAfterQuote",
             "(\\S+) reaches (\\S+) only, the period ends (\\S+)", "notReady.reaches",
             "(\\S+) has no dated rows, the period ends (\\S+)", "notReady.undated",
             "no document and no dossier falls in the period: .*", "notReady.zeros");
@@ -85,7 +97,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
                 .map(e -> v.t("data.unknownLine", e.getKey(), number(e.getValue(), v))).toList();
         List<String> examples = new ArrayList<>();
         for (Reject x : s.examples()) {
-            examples.add(v.t("data.exampleLine", Long.toString(x.line()), x.column(), x.value(), reason(x.reason(), v)));
+            examples.add(v.t("data.exampleLine", Long.toString(x.line()), x.column(), value(x.value(), v), reason(x.reason(), v)));
         }
         return new FileCard(s.fileName(), s.format(), rows, dates, String.join(", ", columns),
                 s.ignoredColumns().isEmpty() ? null : String.join(", ", s.ignoredColumns()), rejects, unknown, examples);
@@ -105,6 +117,14 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
         }
         return english;
     }
+
+    /** A value cut short by the reading code ("start… (5000 characters)"), its length in the reader's words. */
+    static String value(String kept, View v) {
+        Matcher m = CUT.matcher(kept);
+        return m.matches() ? v.t("data.cutValue", m.group(1), m.group(2)) : kept;
+    }
+
+    private static final Pattern CUT = Pattern.compile("(.*)… \\((\\d+) characters\\)", Pattern.DOTALL);
 
     private static String number(double n, View v) {
         NumberFormat f = NumberFormat.getNumberInstance(Locale.forLanguageTag(v.lang()));

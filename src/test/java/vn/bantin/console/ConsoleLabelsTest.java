@@ -136,4 +136,48 @@ class ConsoleLabelsTest {
         assertEquals("bản tin đơn vị SXD, kỳ 2022-12", AuditDetails.of(vi, "preview", "unit SXD 2022-12"));
         assertEquals("an older form, kept as it was", AuditDetails.of(vi, "run", "an older form, kept as it was"));
     }
+
+    @Test
+    void everyRejectReasonOfTheReadingCodeIsWordedOnTheDataPage() throws IOException {
+        View vi = new View(ConsoleLabels.load(TEMPLATES), "vi", "op", Role.OPERATOR, "", "data", null, null);
+        // as the reading code (vn.bantin.source) words them, values filled in
+        List<String> reasons = List.of(
+                "unknown parent unit: no unit has this code",
+                "unknown level: expected province, district or commune (tinh, huyen, xa)",
+                "unknown online level: expected 1-4, or none, partial, full",
+                "unknown group: expected cong_khai, tien_do, dvc_truc_tuyen, thanh_toan, so_hoa, hai_long or tong",
+                "a maximum must be above 0",
+                "score above the maximum (20.0)",
+                "a second row for the same period, unit and group: the first counts",
+                "a returned dossier needs the date it ended: finished_date is empty",
+                "value longer than 32767 characters, the most an Excel cell holds: not a value of the export",
+                "line longer than 1000000 characters",
+                "broken quoting: a quoted field opened on this line is never closed",
+                "broken quoting: text after the closing quote of field 3",
+                "unknown unit code: not in units.csv",
+                "not a count: expected a whole number 0 or more, digits only",
+                "deadline before the date received (2026-10-03)");
+        for (String reason : reasons) {
+            assertVietnamese(DataCheckPage.reason(reason, vi));
+        }
+        assertEquals("aaaa… (40000 ký tự)", DataCheckPage.value("aaaa… (40000 characters)", vi));
+
+        // a reason added to the reading code without its words here fails this test
+        String page = Files.readString(Path.of("src/main/java/vn/bantin/console/DataCheckPage.java"), StandardCharsets.UTF_8);
+        Pattern given = Pattern.compile("(?:new BadCell\\(|BadCell\\.unknown\\(|broken\\(|new Broken\\()[^;]*?\"([a-z][a-z/ ]*[ :][^\"]*)\"");
+        Set<String> unknown = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/vn/bantin/source"))) {
+            for (Path file : files.toList()) {
+                Matcher m = given.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    String start = m.group(1).split("[:(]")[0];
+                    String head = start.substring(0, Math.min(start.length(), 14));
+                    if (!page.contains("\"" + head)) {
+                        unknown.add(file.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(unknown.isEmpty(), "reject reasons the Data page does not word: " + unknown);
+    }
 }
