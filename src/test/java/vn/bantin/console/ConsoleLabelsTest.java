@@ -180,4 +180,24 @@ class ConsoleLabelsTest {
         }
         assertTrue(unknown.isEmpty(), "reject reasons the Data page does not word: " + unknown);
     }
+
+    @Test
+    void aPeriodOrRequestTheConsoleRefusesIsExplainedInTheReadersLanguage() {
+        View vi = new View(ConsoleLabels.load(TEMPLATES), "vi", "op", Role.OPERATOR, "", "data", null, null);
+        for (String bad : List.of("2026-13", "2026-13-bc", "2026-Q5", "2026-02-30..2026-03-01", "2026-03-01..2026-02-01", "tháng 3")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> vn.bantin.indicator.Period.parse(bad));
+            String shown = Refusals.word(e.getMessage(), vi);
+            assertVietnamese(shown);
+            assertTrue(shown.contains("“" + bad + "”"), shown);
+        }
+        // as ConsoleActions refuses
+        for (String refused : List.of("bulletin 'weekly' is not known; choose province, unit, all or one unit",
+                "choose the unit whose bulletin to make", "a preview shows one bulletin: choose the province's or one unit's",
+                "no recipient in recipients.csv receives the unit bulletin of 'SXD'", "no delivery of this run went to a@b.vn",
+                "no message of this run was refused or failed: nothing to send again")) {
+            assertVietnamese(Refusals.word(refused, vi));
+        }
+        assertEquals("something new", Refusals.word("something new", vi), "an unknown refusal is shown as it came");
+    }
 }
