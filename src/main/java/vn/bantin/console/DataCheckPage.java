@@ -31,7 +31,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
     public record Verdict(String kind, String text) {}
 
     /** English reason (as the reading code words it) to the label that says it, its groups as the label's {0}, {1}. */
-    private static final Map<Pattern, String> REASONS = reasons(
+    private static final Map<Pattern, String> REASONS = Refusals.forms(
             "not a valid date: .*", "date",
             "not a count: .*", "count",
             "not a fee: .*", "fee",
@@ -105,17 +105,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
 
     /** A reason in the reader's words when the console knows it; one it does not know as the reading code gave it. */
     static String reason(String english, View v) {
-        for (Map.Entry<Pattern, String> e : REASONS.entrySet()) {
-            Matcher m = e.getKey().matcher(english);
-            if (m.matches()) {
-                Object[] groups = new Object[m.groupCount()];
-                for (int i = 0; i < groups.length; i++) {
-                    groups[i] = m.group(i + 1);
-                }
-                return v.t("data.reason." + e.getValue(), groups);
-            }
-        }
-        return english;
+        return Refusals.reword(REASONS, "data.reason.", english, v);
     }
 
     /** A value cut short by the reading code ("start… (5000 characters)"), its length in the reader's words. */
@@ -137,13 +127,5 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
         return f.format(n);
-    }
-
-    private static Map<Pattern, String> reasons(String... patternThenKey) {
-        Map<Pattern, String> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < patternThenKey.length; i += 2) {
-            out.put(Pattern.compile(patternThenKey[i], Pattern.DOTALL), patternThenKey[i + 1]);
-        }
-        return out;
     }
 }

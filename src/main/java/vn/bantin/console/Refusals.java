@@ -30,23 +30,26 @@ final class Refusals {
     }
 
     static String word(String english, View v) {
-        if (english == null) {
-            return null;
-        }
-        for (Map.Entry<Pattern, String> e : FORMS.entrySet()) {
+        return english == null ? null : reword(FORMS, "refused.", english, v);
+    }
+
+    /** {@code english} in the words of the label {@code prefix + key} of the first form it matches; else as it is. */
+    static String reword(Map<Pattern, String> forms, String prefix, String english, View v) {
+        for (Map.Entry<Pattern, String> e : forms.entrySet()) {
             Matcher m = e.getKey().matcher(english);
             if (m.matches()) {
                 Object[] groups = new Object[m.groupCount()];
                 for (int i = 0; i < groups.length; i++) {
                     groups[i] = m.group(i + 1);
                 }
-                return v.t("refused." + e.getValue(), groups);
+                return v.t(prefix + e.getValue(), groups);
             }
         }
         return english;
     }
 
-    private static Map<Pattern, String> forms(String... patternThenKey) {
+    /** Patterns (DOTALL) and their label keys, in the order they are tried. */
+    static Map<Pattern, String> forms(String... patternThenKey) {
         Map<Pattern, String> out = new LinkedHashMap<>();
         for (int i = 0; i < patternThenKey.length; i += 2) {
             out.put(Pattern.compile(patternThenKey[i], Pattern.DOTALL), patternThenKey[i + 1]);
