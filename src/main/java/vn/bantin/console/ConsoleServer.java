@@ -185,7 +185,8 @@ public final class ConsoleServer implements AutoCloseable {
         if (api(ctx) || "application/json".equals(ctx.header("Accept"))) {
             ctx.json(Map.of("error", message));
         } else {
-            ctx.html(render("error.jte", view(ctx).saying(null, message), Map.of("status", status)));
+            View v = view(ctx);
+            ctx.html(render("error.jte", v.saying(null, Refusals.word(message, v)), Map.of("status", status)));
         }
     }
 

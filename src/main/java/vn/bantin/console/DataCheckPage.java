@@ -31,7 +31,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
     public record Verdict(String kind, String text) {}
 
     /** English reason (as the reading code words it) to the label that says it, its groups as the label's {0}, {1}. */
-    private static final Map<Pattern, String> REASONS = reasons(
+    private static final Map<Pattern, String> REASONS = Refusals.forms(
             "not a valid date: .*", "date",
             "not a count: .*", "count",
             "not a fee: .*", "fee",
@@ -49,6 +49,18 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
             "duplicate (\\S+): an earlier row has the same value and counts instead", "duplicate",
             "deadline before the date received \\((.*)\\)", "deadline",
             "still processing, yet finished_date is given \\((.*)\\)", "stillProcessing",
+            "unknown parent unit: .*", "parent",
+            "unknown level: .*", "level",
+            "unknown online level: .*", "onlineLevel",
+            "unknown group: .*", "group",
+            "a maximum must be above 0", "max",
+            "score above the maximum \\((.*)\\)", "aboveMax",
+            "a second row for the same period, unit and group: the first counts", "secondRow",
+            "a (\\S+) dossier needs the date it ended: finished_date is empty", "finishedMissing",
+            "value longer than (\\d+) characters, .*", "tooLong",
+            "line longer than (\\d+) characters", "lineTooLong",
+            "broken quoting: a quoted field opened on this line is never closed", "quoteNotClosed",
+            "broken quoting: text after the closing quote of field (\\d+)", "textAfterQuote",
             "(\\S+) reaches (\\S+) only, the period ends (\\S+)", "notReady.reaches",
             "(\\S+) has no dated rows, the period ends (\\S+)", "notReady.undated",
             "no document and no dossier falls in the period: .*", "notReady.zeros");
@@ -85,7 +97,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
                 .map(e -> v.t("data.unknownLine", e.getKey(), number(e.getValue(), v))).toList();
         List<String> examples = new ArrayList<>();
         for (Reject x : s.examples()) {
-            examples.add(v.t("data.exampleLine", Long.toString(x.line()), x.column(), x.value(), reason(x.reason(), v)));
+            examples.add(v.t("data.exampleLine", Long.toString(x.line()), x.column(), value(x.value(), v), reason(x.reason(), v)));
         }
         return new FileCard(s.fileName(), s.format(), rows, dates, String.join(", ", columns),
                 s.ignoredColumns().isEmpty() ? null : String.join(", ", s.ignoredColumns()), rejects, unknown, examples);
@@ -93,18 +105,16 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
 
     /** A reason in the reader's words when the console knows it; one it does not know as the reading code gave it. */
     static String reason(String english, View v) {
-        for (Map.Entry<Pattern, String> e : REASONS.entrySet()) {
-            Matcher m = e.getKey().matcher(english);
-            if (m.matches()) {
-                Object[] groups = new Object[m.groupCount()];
-                for (int i = 0; i < groups.length; i++) {
-                    groups[i] = m.group(i + 1);
-                }
-                return v.t("data.reason." + e.getValue(), groups);
-            }
-        }
-        return english;
+        return Refusals.reword(REASONS, "data.reason.", english, v);
     }
+
+    /** A value cut short by the reading code ("start… (5000 characters)"), its length in the reader's words. */
+    static String value(String kept, View v) {
+        Matcher m = CUT.matcher(kept);
+        return m.matches() ? v.t("data.cutValue", m.group(1), m.group(2)) : kept;
+    }
+
+    private static final Pattern CUT = Pattern.compile("(.*)… \\((\\d+) characters\\)", Pattern.DOTALL);
 
     private static String number(double n, View v) {
         NumberFormat f = NumberFormat.getNumberInstance(Locale.forLanguageTag(v.lang()));
@@ -117,13 +127,5 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
         return f.format(n);
-    }
-
-    private static Map<Pattern, String> reasons(String... patternThenKey) {
-        Map<Pattern, String> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < patternThenKey.length; i += 2) {
-            out.put(Pattern.compile(patternThenKey[i], Pattern.DOTALL), patternThenKey[i + 1]);
-        }
-        return out;
     }
 }

@@ -147,9 +147,10 @@ final class EditorRoutes {
         r.get("/recipients", ctx -> {
             role.need(ctx, Role.EDITOR);
             RecipientsEditor.Recipients list = editor.recipients().read();
-            List<String> problems = list.problems().stream().map(RecipientTable.Problem::sentence).toList();
+            View v = views.view(ctx);
+            List<String> problems = list.problems().stream().map(p -> RecipientProblems.sentence(v, p)).toList();
             page(ctx, "recipients.jte", null, problems.isEmpty() ? null : String.join("\n", problems),
-                    Map.of("rows", recipientLines(list.rows(), List.of()), "version", list.version() == null ? ""
+                    Map.of("rows", recipientLines(null, list.rows(), List.of()), "version", list.version() == null ? ""
                             : views.view(ctx).t("recipients.version", list.version().version(), list.version().changedBy(),
                                     when(list.version().changedAt()))));
         });
@@ -430,15 +431,15 @@ final class EditorRoutes {
                 RecipientsEditor.Recipients list = editor.recipients().read();
                 page(ctx, "recipients.jte", views.view(ctx).t("recipients.saved", String.valueOf(s.rows()),
                         String.valueOf(s.version().version()), action(views.view(ctx), s.version().action()), s.version().changedBy()),
-                        null, Map.of("rows", recipientLines(list.rows(), List.of()),
+                        null, Map.of("rows", recipientLines(null, list.rows(), List.of()),
                         "version", views.view(ctx).t("recipients.version", s.version().version(), s.version().changedBy(),
                                 when(s.version().changedAt()))));
         } else if (done instanceof RecipientsEdit.Refused x) {
                 ctx.status(400);
                 page(ctx, "recipients.jte", null, views.view(ctx).t("recipients.refused", String.valueOf(x.problems().size()))
                         + "\n" + String.join("\n",
-                        x.problems().stream().map(RecipientTable.Problem::sentence).toList()),
-                        Map.of("rows", recipientLines(rows, x.problems()), "version", ""));
+                        x.problems().stream().map(p -> RecipientProblems.sentence(views.view(ctx), p)).toList()),
+                        Map.of("rows", recipientLines(views.view(ctx), rows, x.problems()), "version", ""));
         }
     }
 
@@ -450,12 +451,12 @@ final class EditorRoutes {
         }
     }
 
-    private static List<RecipientLine> recipientLines(List<RecipientTable.Row> rows, List<RecipientTable.Problem> problems) {
+    private static List<RecipientLine> recipientLines(View v, List<RecipientTable.Row> rows, List<RecipientTable.Problem> problems) {
         List<RecipientLine> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             int row = i + 1;
             out.add(new RecipientLine(i, rows.get(i), problems.stream().filter(p -> p.row() == row)
-                    .map(p -> p.field() + ": " + p.what()).toList()));
+                    .map(p -> v.word("recipients.", p.field()) + ": " + RecipientProblems.what(v, p)).toList()));
         }
         for (int i = 0; i < BLANK_ROWS; i++) {
             out.add(new RecipientLine(rows.size() + i, new RecipientTable.Row("", "", "", "province"), List.of()));

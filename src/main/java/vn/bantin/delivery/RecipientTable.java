@@ -39,8 +39,16 @@ public final class RecipientTable {
         }
     }
 
-    /** What is wrong with one row: {@code where} is "row 3" of a table or "recipients.csv line 4" of a file. */
-    public record Problem(int row, String field, String where, String what) {
+    /**
+     * What is wrong with one row: {@code where} is "row 3" of a table or "recipients.csv line 4" of a file
+     * ({@code line} is then 4, else 0); {@code what} is in English, {@code code} and {@code args} let the console
+     * word it in its reader's language (label {@code recipients.problem.<code>}).
+     */
+    public record Problem(int row, int line, String field, String where, String what, String code, List<String> args) {
+        public Problem {
+            args = List.copyOf(args);
+        }
+
         public String sentence() {
             return where + ", " + field + ": " + what;
         }
@@ -64,8 +72,8 @@ public final class RecipientTable {
         try (CSVParser p = CSVParser.parse(new StringReader(text), READ)) {
             for (String col : COLUMNS) {
                 if (!p.getHeaderMap().containsKey(col)) {
-                    return new Parsed(List.of(), List.of(), List.of(new Problem(1, col, file + " line 1",
-                            "the column is missing; the header must be unit,name,email,bulletins")));
+                    return new Parsed(List.of(), List.of(), List.of(new Problem(1, 1, col, file + " line 1",
+                            "the column is missing; the header must be unit,name,email,bulletins", "columnMissing", List.of())));
                 }
             }
             for (CSVRecord rec : p) {
@@ -73,8 +81,8 @@ public final class RecipientTable {
                 lines.add(lineAt(text, rec.getCharacterPosition()));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            return new Parsed(List.of(), List.of(), List.of(new Problem(0, "file", file,
-                    "cannot be read as CSV (" + e.getMessage() + ")")));
+            return new Parsed(List.of(), List.of(), List.of(new Problem(0, 0, "file", file,
+                    "cannot be read as CSV (" + e.getMessage() + ")", "unreadable", List.of(String.valueOf(e.getMessage())))));
         }
         return new Parsed(rows, lines, List.of());
     }
@@ -84,17 +92,20 @@ public final class RecipientTable {
      * bulletin without a unit, a unit that {@code knownUnit} does not know, an address that already receives the same
      * bulletin (of the same unit) on an earlier row.
      *
-     * @param where how a row is named for people, by its index (0-based): "row 3", "recipients.csv line 4"
+     * @param file the file the rows were read from ("recipients.csv"), with each row's {@code lines}; null for a
+     *             table, whose rows are named "row 3"
      */
-    public static List<Problem> check(List<Row> rows, Predicate<String> knownUnit, IntFunction<String> where) {
+    public static List<Problem> check(List<Row> rows, Predicate<String> knownUnit, String file, List<Integer> lines) {
+        IntFunction<String> where = i -> file == null ? "row " + (i + 1) : file + " line " + lines.get(i);
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String at = where.apply(i);
+            int line = file == null ? 0 : lines.get(i);
             if (!r.email().matches(ADDRESS)) {
-                problems.add(new Problem(i + 1, "email", at, r.email().isEmpty() ? "the address is missing"
-                        : "'" + r.email() + "' is not an email address"));
+                problems.add(r.email().isEmpty() ? new Problem(i + 1, line, "email", at, "the address is missing", "emailMissing", List.of())
+                        : new Problem(i + 1, line, "email", at, "'" + r.email() + "' is not an email address", "notAnAddress", List.of(r.email())));
             }
             Set<String> bulletins = new LinkedHashSet<>();
             for (String b : r.bulletins().split("[;|\\s]+")) {
@@ -102,28 +113,31 @@ public final class RecipientTable {
                     continue;
                 }
                 if (!b.equals("province") && !b.equals("unit")) {
-                    problems.add(new Problem(i + 1, "bulletins", at, "'" + b + "' is not known; use province, unit or both as province;unit"));
+                    problems.add(new Problem(i + 1, line, "bulletins", at, "'" + b + "' is not known; use province, unit or both as province;unit",
+                            "unknownBulletin", List.of(b)));
                 } else {
                     bulletins.add(b);
                 }
             }
             if (bulletins.isEmpty() && r.bulletins().isBlank()) {
-                problems.add(new Problem(i + 1, "bulletins", at, "no bulletin chosen; use province, unit or both as province;unit"));
+                problems.add(new Problem(i + 1, line, "bulletins", at, "no bulletin chosen; use province, unit or both as province;unit",
+                        "noBulletin", List.of()));
             }
             if (bulletins.contains("unit") && r.unit().isEmpty()) {
-                problems.add(new Problem(i + 1, "unit", at, "a recipient of the unit bulletin needs the unit code"));
+                problems.add(new Problem(i + 1, line, "unit", at, "a recipient of the unit bulletin needs the unit code", "unitNeeded", List.of()));
             } else if (!r.unit().isEmpty() && !knownUnit.test(r.unit())) {
-                problems.add(new Problem(i + 1, "unit", at, "unit '" + r.unit() + "' is not in the units of the data;"
-                        + " use a code of the units export"));
+                problems.add(new Problem(i + 1, line, "unit", at, "unit '" + r.unit() + "' is not in the units of the data;"
+                        + " use a code of the units export", "unknownUnit", List.of(r.unit())));
             }
             for (String b : bulletins) {
                 // The ledger keeps one delivery per (bulletin, period, unit, address): a second row would be lost in it.
                 String key = b + " " + (b.equals("unit") ? r.unit() : "") + " " + r.email().toLowerCase(Locale.ROOT);
                 Integer first = seen.putIfAbsent(key, i);
                 if (first != null) {
-                    problems.add(new Problem(i + 1, "email", at, "'" + r.email() + "' already receives the " + b + " bulletin"
+                    problems.add(new Problem(i + 1, line, "email", at, "'" + r.email() + "' already receives the " + b + " bulletin"
                             + (b.equals("unit") ? " of unit " + r.unit() : "") + " on " + where.apply(first)
-                            + "; remove one of the two rows"));
+                            + "; remove one of the two rows", "duplicate",
+                            List.of(r.email(), b, r.unit(), String.valueOf(file == null ? first + 1 : lines.get(first)))));
                 }
             }
         }

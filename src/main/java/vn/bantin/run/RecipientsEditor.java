@@ -56,14 +56,14 @@ public final class RecipientsEditor {
             units = unit -> true; // the list is still shown; saving it checks the units, and says why it cannot
         }
         List<RecipientTable.Problem> problems = new java.util.ArrayList<>(parsed.problems());
-        problems.addAll(RecipientTable.check(parsed.rows(), units, i -> PATH + " line " + parsed.lines().get(i)));
+        problems.addAll(RecipientTable.check(parsed.rows(), units, PATH, parsed.lines()));
         List<FileVersion> history = versions.history(FileVersions.CONFIG, PATH);
         return new Recipients(parsed.rows(), List.copyOf(problems), history.isEmpty() ? null : history.get(0));
     }
 
     /** The problems of an edited table, by row (1-based), against the units of the data at {@code data.dir}. */
     public List<RecipientTable.Problem> check(List<RecipientTable.Row> rows) {
-        return RecipientTable.check(rows, knownUnits(), i -> "row " + (i + 1));
+        return RecipientTable.check(rows, knownUnits(), null, List.of());
     }
 
     /** Saves the table if it has no problem; otherwise refuses it with every problem, and writes nothing. */
@@ -75,16 +75,16 @@ public final class RecipientsEditor {
     /** Replaces the list with an uploaded CSV, checked as a table is; problems name the CSV's line and field. */
     public RecipientsEdit importCsv(byte[] csv, String user) {
         if (csv.length > MAX_BYTES) {
-            return new RecipientsEdit.Refused(List.of(new RecipientTable.Problem(0, "file", "the uploaded file",
-                    "is larger than " + MAX_BYTES / 1024 + " KB; a recipients list is far smaller")));
+            return new RecipientsEdit.Refused(List.of(new RecipientTable.Problem(0, 0, "file", "the uploaded file",
+                    "is larger than " + MAX_BYTES / 1024 + " KB; a recipients list is far smaller", "tooLarge",
+                    List.of(String.valueOf(MAX_BYTES / 1024)))));
         }
         String name = "the uploaded " + PATH;
         RecipientTable.Parsed parsed = RecipientTable.parse(new String(csv, StandardCharsets.UTF_8), name);
         if (!parsed.problems().isEmpty()) {
             return new RecipientsEdit.Refused(parsed.problems());
         }
-        List<RecipientTable.Problem> problems = RecipientTable.check(parsed.rows(), knownUnits(),
-                i -> name + " line " + parsed.lines().get(i));
+        List<RecipientTable.Problem> problems = RecipientTable.check(parsed.rows(), knownUnits(), name, parsed.lines());
         return problems.isEmpty() ? write(parsed.rows(), user, "imported") : new RecipientsEdit.Refused(problems);
     }
 

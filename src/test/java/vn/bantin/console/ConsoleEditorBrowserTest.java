@@ -286,9 +286,9 @@ class ConsoleEditorBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("bulletins_3"))).selectByValue("unit");
             browser.findElement(By.id("recipients-save")).click();
             String error = browser.findElement(By.cssSelector("p.error")).getText();
-            assertTrue(error.contains("row 3, unit"), error);
-            assertTrue(error.contains("row 3, email"), error);
-            assertTrue(error.contains("row 4"), error);
+            assertTrue(error.contains("hàng 3, Đơn vị: đơn vị “KHONGCO” không có"), error);
+            assertTrue(error.contains("hàng 3, Địa chỉ thư: “khong-phai-dia-chi” không phải"), error);
+            assertTrue(error.contains("hàng 4, Địa chỉ thư"), error);
             assertFalse(browser.findElements(By.cssSelector("tr.bad .problem")).isEmpty(), "the rows are marked");
             assertFalse(Files.readString(config.resolve("recipients.csv")).contains("KHONGCO"), "nothing written");
 
