@@ -59,7 +59,7 @@ class EnglishRunTest {
                 && summary.contains("\ndeliveries of the period as the ledger has them (2 sent)\n"), "the summary follows language=en: " + summary);
         try (PDDocument pdf = Loader.loadPDF(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertTrue(text.contains("REPORT Results of key digital") && text.contains("Distribution:")
+            assertTrue(text.contains("REPORT\nResults of key digital") && text.contains("Distribution:")
                     && text.contains("Document management system"), text);
         }
     }
