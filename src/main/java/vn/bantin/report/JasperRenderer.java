@@ -87,6 +87,8 @@ public final class JasperRenderer {
     private final JasperReportsContext context;
     private final TemplateLimits limits;
     private final Map<Path, String> used = new ConcurrentHashMap<>();
+    /** Template contents (SHA-256) whose own font settings were found embeddable: checked once, not per bulletin. */
+    private final java.util.Set<String> fontsChecked = ConcurrentHashMap.newKeySet();
 
     public JasperRenderer(Path templatesDir) {
         this(templatesDir, new TemplateCache());
@@ -126,6 +128,20 @@ public final class JasperRenderer {
     public void compileUnit() {
         compiled(templatesDir.resolve(UNIT_TEMPLATE));
         workbookTemplates(UNIT_WORKBOOK_FOLDER).forEach(this::compiled);
+    }
+
+    /**
+     * The template's font settings (its styles' included) name only fonts that are embedded. They are read from its
+     * source, which is the same for every bulletin of a run: once per content, not once for each of 154 units.
+     */
+    private void requireEmbeddableFonts(Path template) {
+        String hash = templates.hashOf(template);
+        if (hash == null || !fontsChecked.contains(hash)) {
+            FillProblems.requireEmbeddableFonts(templatesDir, template);
+            if (hash != null) {
+                fontsChecked.add(hash);
+            }
+        }
     }
 
     private JasperReport compiled(Path template) {
@@ -206,7 +222,7 @@ public final class JasperRenderer {
         }
         AtomicFile.writeRendered(pdf, out -> exportPdf(template, print, labels, out), written -> {
             requireEmbeddedFonts(template, written);
-            FillProblems.requireEmbeddableFonts(templatesDir, template);
+            requireEmbeddableFonts(template);
         });
         log.info("Wrote {} ({} pages)", pdf, print.getPages().size());
         if (docx != null) {
