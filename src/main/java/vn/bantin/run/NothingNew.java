@@ -31,10 +31,11 @@ import vn.bantin.store.RunStore;
  * ledger has every message this run would make as {@code sent} and nothing of them waiting or failed. Such a run
  * would render the same bulletins again only to find every message "sent before"; it renders and sends nothing.
  *
- * <p>A request of the service is several runs (its batches): it covers the bulletins of all of them, each must have
- * succeeded, and together they must have used every template this run would (a batch's own earlier batches count,
- * so the second batch of a repeated trigger is a repeat too). A request that only repeated one (rendered nothing) is
- * passed over to name the run whose bulletins are in the folder.
+ * <p>A request of the service is several runs (its batches), each of which must have succeeded. The latest requests,
+ * newest first, as long as each ran from the same inputs, together must cover the bulletins and every template this
+ * run would use: a batch's own request counts, so the province batch of a repeated trigger is a repeat once its unit
+ * batch was one. A request that only repeated another (rendered nothing) is passed over to name the run whose
+ * bulletins are in the folder.
  */
 final class NothingNew {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -66,19 +67,27 @@ final class NothingNew {
         }
         Map<String, List<RunRow>> requests = new LinkedHashMap<>();
         runs.forEach(r -> requests.computeIfAbsent(r.request(), k -> new ArrayList<>()).add(r));
+        // Newest first, the requests that ran from the same inputs, until they cover this run's bulletins and templates:
+        // the service's request that this batch belongs to may have run only other bulletins so far.
+        Set<String> bulletins = new LinkedHashSet<>();
+        Set<String> used = new LinkedHashSet<>();
         List<RunRow> named = null;
         for (List<RunRow> earlier : requests.values()) {
-            if (!same(earlier, request, templates, inputs)) {
+            if (!same(earlier, templates, inputs)) {
                 break;
             }
+            earlier.forEach(r -> {
+                bulletins.addAll(List.of(r.bulletin().split("\\+")));
+                used.addAll(r.templateHashes().keySet());
+            });
             if (named == null || rendered(named) == 0) {
                 named = earlier;
             }
-            if (rendered(earlier) > 0) {
+            if (bulletins.containsAll(request.bulletins()) && used.containsAll(templates.keySet()) && rendered(named) > 0) {
                 break;
             }
         }
-        if (named == null) {
+        if (!bulletins.containsAll(request.bulletins()) || !used.containsAll(templates.keySet())) {
             return Optional.empty();
         }
         RunRow first = named.get(named.size() - 1);
@@ -105,11 +114,8 @@ final class NothingNew {
         return "bantin run --period " + request.period().key() + bulletin;
     }
 
-    /** The request's runs, every one succeeded from the same inputs, covering this run's bulletins and templates. */
-    private static boolean same(List<RunRow> request, RunRequest now, Map<String, String> templates,
-                                Map<String, String> inputs) {
-        Set<String> bulletins = new LinkedHashSet<>();
-        Map<String, String> used = new HashMap<>();
+    /** The request's runs, every one succeeded from the same inputs, with no template of this run's other than now. */
+    private static boolean same(List<RunRow> request, Map<String, String> templates, Map<String, String> inputs) {
         for (RunRow r : request) {
             if (r.status() != RunStatus.SUCCEEDED || !r.inputChecksums().equals(inputs)) {
                 return false;
@@ -118,11 +124,9 @@ final class NothingNew {
                 if (templates.containsKey(t.getKey()) && !templates.get(t.getKey()).equals(t.getValue())) {
                     return false;
                 }
-                used.put(t.getKey(), t.getValue());
             }
-            bulletins.addAll(List.of(r.bulletin().split("\\+")));
         }
-        return bulletins.containsAll(now.bulletins()) && used.keySet().containsAll(templates.keySet());
+        return true;
     }
 
     private static int rendered(List<RunRow> request) {

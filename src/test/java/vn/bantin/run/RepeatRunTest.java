@@ -187,6 +187,39 @@ class RepeatRunTest {
     }
 
     @Test
+    void aRepeatedServiceRequestIsARepeatBatchByBatchWhicheverBulletinComesFirst() throws Exception {
+        Path config = config();
+        Settings settings = ConfigLoader.load(config);
+        Clock clock = Clock.systemUTC();
+        vn.bantin.indicator.Period december = vn.bantin.indicator.Period.parse("2022-12");
+        java.util.Set<String> leaders = java.util.Set.copyOf(CliInTest.LEADERS);
+        java.util.Set<String> sxd = java.util.Set.of(CliInTest.SXD);
+        try (Database db = Database.open(settings.store())) {
+            BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, RunListener.QUIET, db.dataSource());
+            // The first trigger: the province's batch, then the unit's, each adding its files to the period's folder.
+            assertEquals(1, run.run(new RunRequest(december, java.util.Set.of(RunRequest.PROVINCE), leaders, false,
+                    "schedule monthly", "req-1")).made());
+            assertEquals(1, run.run(new RunRequest(december, java.util.Set.of(RunRequest.UNIT), sxd, false,
+                    "schedule monthly, batch 2/2", "req-1")).made());
+            long firstBatch = new RunStore(db.dataSource(), clock).ofRequest("req-1").get(0).id();
+
+            // The same trigger again, its unit batch first this time: both batches are repeats.
+            RunResult unit = run.run(new RunRequest(december, java.util.Set.of(RunRequest.UNIT), sxd, false,
+                    "schedule monthly, batch 1/2", "req-2"));
+            assertTrue(unit.repeat() != null && unit.made() == 0, unit.toString());
+            assertEquals(1, unit.count("already-sent"));
+            RunResult province = run.run(new RunRequest(december, java.util.Set.of(RunRequest.PROVINCE), leaders, false,
+                    "schedule monthly, batch 2/2", "req-2"));
+            assertTrue(province.repeat() != null && province.made() == 0, "its request's unit batch does not hide the first"
+                    + " request's province batch: " + province);
+            assertEquals(firstBatch, province.repeat().runId(), "named: the run whose bulletins are in the folder");
+            assertEquals(4, province.count("already-sent"));
+        }
+        assertEquals(5, outbox());
+        assertTrue(Files.exists(tmp.resolve("out/2022-12/tinh/ban-tin-2022-12-tinh.pdf")), "the first batches' files stay");
+    }
+
+    @Test
     void settingsThatChangeNoMessageKeepTheFingerprintAndOneThatDoesChangesIt() throws Exception {
         Path config = config();
         var first = SettingsFingerprint.of(ConfigLoader.load(config));
