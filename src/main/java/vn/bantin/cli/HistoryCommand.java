@@ -27,7 +27,6 @@ import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.DeliveryRow;
 import vn.bantin.store.RequestRow;
 import vn.bantin.store.RunRow;
-import vn.bantin.store.RunStatus;
 import vn.bantin.store.RunStore;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -108,7 +107,8 @@ final class HistoryCommand implements Callable<Integer> {
                 // The sentence of a run that did not succeed, unless it only repeats the totals above; with several
                 // batches, each batch with the node that ran it.
                 boolean onlyTotals = r.totals() != null && r.totals().describe().equals(r.message());
-                boolean sentence = r.message() != null && r.status() != RunStatus.SUCCEEDED && !onlyTotals;
+                // A succeeded run's sentence is its totals, except a repeat's, which says it had nothing new to do.
+                boolean sentence = r.message() != null && !onlyTotals;
                 if (batches) {
                     o.println("    #" + r.id() + " " + r.bulletin() + " " + r.status().id()
                             + (r.node() == null ? "" : " on " + r.node())

@@ -69,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
                     + " addresses); prints how many and to whom first")
     private boolean resendFailed;
 
+    @Option(names = "--again",
+            description = "render and deliver in full even when an earlier run of the period delivered every message from"
+                    + " the same data, templates and recipients (such a repeat otherwise renders and sends nothing)")
+    private boolean again;
+
     @Option(names = "--reproduce", paramLabel = "RUN_ID",
             description = "make run RUN_ID's bulletins again (from its archived inputs and templates) into --to; sends nothing")
     private Long reproduce;
@@ -131,6 +136,9 @@ final class RunCommand implements Callable<Integer> {
             StopRequest stop = new StopRequest();
             RunRequest request = new RunRequest(p, bulletins, only, force,
                     resend != null ? "resend" : resendFailed ? "resend-failed" : "cli");
+            if (again || resend != null || resendFailed) {
+                request = request.inFull();
+            }
             RunProgress progress = RunProgress.of(o, System.console() != null, request, settings.recipients());
             BulletinRun run = new BulletinRun(settings, Senders.from(settings, clock), clock, progress, db.dataSource())
                     .stoppedBy(stop).signedBy(vn.bantin.sign.PadesSigning.of(settings, clock));
@@ -141,6 +149,12 @@ final class RunCommand implements Callable<Integer> {
                 stop.ask();
             })) {
                 r = run.run(request);
+            }
+            if (r.repeat() != null) {
+                o.println(r.nothingNew());
+                o.printf("  %d message(s) sent, %d already sent before, %d not delivered%n", r.count("sent"),
+                        r.count("already-sent"), r.failedDeliveries());
+                return 0;
             }
             o.printf("done in %.1f s: %d rows rejected (see %s)%n", r.took().toMillis() / 1000.0, r.rejectedRows(), r.rejects());
             List<Path> units = r.bulletins().stream().filter(b -> b.getParent().getFileName().toString().equals("don-vi")).toList();

@@ -64,6 +64,9 @@ final class RunLauncher implements BulletinLauncher {
             throw new RetryLater(e.getMessage() + " The service tries this batch again by itself.", settings.render().lease(),
                     RETRIES);
         }
+        if (r.repeat() != null) {
+            out.println("  " + request.bulletin() + " " + request.period().key() + ": " + r.nothingNew());
+        }
         out.printf("  %s %s: %d sent, %d sent before, %d not delivered%n", request.bulletin(), request.period().key(),
                 r.count("sent"), r.count("already-sent"), r.failedDeliveries());
         if (!r.notMade().isEmpty()) {

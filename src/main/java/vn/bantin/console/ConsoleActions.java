@@ -141,6 +141,9 @@ final class ConsoleActions {
             RunResult r = new BulletinRun(settings, Senders.from(settings, clock), clock, listener, db,
                     vn.bantin.delivery.Backoff.Sleeper.REAL, templates).signedBy(vn.bantin.sign.PadesSigning.of(settings, clock))
                     .run(request);
+            if (r.repeat() != null) {
+                return r.nothingNewWorded(); // nothing rendered or sent: the page says why, and how to send again
+            }
             LiveRuns.notDelivered(listener, (int) r.failedDeliveries());
             // The counts are on the page; beyond them a person must know which bulletins were not made, and why.
             List<String> notMade = r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList();
@@ -183,7 +186,7 @@ final class ConsoleActions {
         }
         audit.record(actor, "resend", String.join("+", q.bulletins()) + " " + q.periodKey() + " to " + String.join(", ", emails));
         RunRequest request = new RunRequest(period, new LinkedHashSet<>(q.bulletins()), emails, false,
-                "console " + actor + " resend", "console-" + UUID.randomUUID());
+                "console " + actor + " resend", "console-" + UUID.randomUUID()).inFull();
         return launch(new LiveRuns.What("resend", String.join("+", q.bulletins()), q.periodKey()), request);
     }
 

@@ -38,6 +38,11 @@ public final class WorkingDays {
         return new WorkingDays(entries);
     }
 
+    /** The calendar as listed: date → true for a worked weekend day, false for a day off. */
+    public java.util.NavigableMap<LocalDate, Boolean> entries() {
+        return entries;
+    }
+
     public boolean isWorking(LocalDate d) {
         touch(d.getYear());
         Boolean listed = entries.get(d);

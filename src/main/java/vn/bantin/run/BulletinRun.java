@@ -210,14 +210,44 @@ public final class BulletinRun {
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
         Map<String, String> templateHashes = templateHashes(renderer);
-        runs.recordInputs(runId, templateHashes, InputChecksums.of(options));
+        // The exports' checksums, then the configuration the messages depend on: history keeps both, and a repeat is
+        // told by them.
+        Map<String, String> inputs = new java.util.LinkedHashMap<>(InputChecksums.of(options));
+        inputs.putAll(SettingsFingerprint.of(settings));
+        runs.recordInputs(runId, templateHashes, inputs);
         runs.recordSnapshot(runId, snapshotId);
         keepTemplates(templateHashes);
+        if (notMade.isEmpty()) {
+            var repeat = NothingNew.check(settings, db, clock, request, runId, templateHashes, inputs);
+            if (repeat.isPresent()) {
+                return nothingNew(request, repeat.get(), started);
+            }
+        }
         if (makeable.isEmpty()) {
             throw new ReportException(String.join("\n", notMade.stream().map(RunResult.NotMade::problem).toList()));
         }
         return produceAndDeliver(request.onlyBulletins(makeable), runId, started, labels, composer, renderer, signer, options,
                 notMade);
+    }
+
+    /**
+     * A repeat of a period already delivered from the same inputs: nothing read, rendered or sent; every message it
+     * would have made counts as sent before, and the output folder is left as the earlier run wrote it.
+     */
+    private RunResult nothingNew(RunRequest request, RunResult.Repeat repeat, Instant started) {
+        Path folder = Path.of(repeat.folder());
+        List<RunResult.Delivery> deliveries = new ArrayList<>();
+        for (String bulletin : request.bulletins()) {
+            for (Recipient r : settings.recipients()) {
+                if (request.delivers(r, bulletin)) {
+                    deliveries.add(new RunResult.Delivery(r.name(), r.email(), "already-sent", "sent before, by run #"
+                            + repeat.runId() + " or an earlier one", null));
+                }
+            }
+        }
+        return new RunResult(request.period(), folder, List.of(), folder.resolve("indicators.csv"), folder.resolve("rejects.csv"),
+                folder.resolve("run-summary.txt"), List.of(), deliveries, List.of(), Duration.between(started, clock.instant()),
+                0, false, repeat);
     }
 
     /** How many days before its certificate expires a run warns the operator and the administrator. */
@@ -269,6 +299,9 @@ public final class BulletinRun {
     }
 
     private static String summary(RunResult result, RunStatus status) {
+        if (result.repeat() != null) {
+            return result.nothingNew();
+        }
         String s = totals(result).describe();
         if (status == RunStatus.INTERRUPTED) {
             s += "; stopped on request after " + result.deliveries().size() + " message(s): the next run of the period sends"
@@ -460,7 +493,7 @@ public final class BulletinRun {
             Path summary = out.resolve("run-summary.txt");
             RunResult result = new RunResult(period, out, bulletins, out.resolve("indicators.csv"), out.resolve("rejects.csv"),
                     summary, stats, deliveries, List.copyOf(notMade), Duration.between(started, clock.instant()), rendered.size(),
-                    stop.asked());
+                    stop.asked(), null);
             RequestTotals soFar = requestSoFar(request, runId, result);
             RunSummary.write(result, settings, options, started, soFar, ledgerRows(soFar.bulletins(), period),
                     warnings(d766, signer));

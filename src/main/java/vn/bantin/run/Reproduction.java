@@ -72,7 +72,8 @@ public final class Reproduction {
         } else {
             options = settings.sourceOptions();
             Map<String, String> now = InputChecksums.of(options);
-            List<String> changed = run.inputChecksums().entrySet().stream()
+            // The exports only: the configuration entries say what the run depended on, not files to read again.
+            List<String> changed = run.inputChecksums().entrySet().stream().filter(e -> !SettingsFingerprint.isSetting(e.getKey()))
                     .filter(e -> !e.getValue().equals(now.get(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
             if (!changed.isEmpty() || run.inputChecksums().isEmpty()) {
                 throw new IllegalArgumentException("run " + runId + " read the data folder, not a gathered snapshot, and "

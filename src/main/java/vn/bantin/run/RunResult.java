@@ -13,11 +13,37 @@ import vn.bantin.source.FileStats;
 /**
  * What a run produced and where; {@code notMade}: the bulletins a broken template stopped (nothing of them sent);
  * {@code made}: bulletins rendered; {@code interrupted}: a stop was asked, so the messages after the one in flight
- * were not attempted.
+ * were not attempted; {@code repeat}: not null when the run only repeated an earlier one, so read and rendered nothing
+ * ({@link NothingNew}).
  */
 public record RunResult(Period period, Path folder, List<Path> bulletins, Path indicators, Path rejects, Path summary,
                         List<FileStats> sources, List<Delivery> deliveries, List<NotMade> notMade, Duration took, int made,
-                        boolean interrupted) {
+                        boolean interrupted, Repeat repeat) {
+
+    /**
+     * The earlier run a repeat left standing: its id and start ({@code yyyy-MM-dd HH:mm}, local time), how many
+     * messages it (or the runs before it) delivered, the folder its bulletins are in, the command that runs the
+     * period ({@code bantin run --period P}, to which {@code --resend ADDRESS} or {@code --again} is added), and the operator's line in the configured language ({@code summary.nothingNew}; null when the
+     * labels file has no such line); {@link #nothingNew()} is the same line in English.
+     */
+    public record Repeat(long runId, String startedAt, int messages, String folder, String command, String worded) {}
+
+    /** The line that says a run had nothing new to do, in the operator's language (else English); null if it had. */
+    public String nothingNewWorded() {
+        return repeat == null || repeat.worded() == null ? nothingNew() : repeat.worded();
+    }
+
+    /** The line that says a run had nothing new to do, in English (the terminal, the log, the history); null if it had. */
+    public String nothingNew() {
+        if (repeat == null) {
+            return null;
+        }
+        return "Nothing new for " + period.key() + ": same data, templates and recipients as run #" + repeat.runId() + " ("
+                + repeat.startedAt() + "), which delivered all " + repeat.messages() + " messages; nothing rendered or sent"
+                + " (its bulletins are in " + repeat.folder() + "). To send a copy again: `" + repeat.command()
+                + " --resend ADDRESS`, or Resend on the run's console page; to render everything again anyway: `"
+                + repeat.command() + " --again`";
+    }
 
     /**
      * A bulletin that was not made, so not sent: the province's ({@code unit} null) or one unit's, with the problem

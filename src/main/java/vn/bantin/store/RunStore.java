@@ -245,6 +245,11 @@ public final class RunStore {
         return query("SELECT " + COLUMNS + " FROM run WHERE request_id = ? ORDER BY started_at, id", requestId);
     }
 
+    /** The runs of one period ({@link Period#key}), newest first. */
+    public List<RunRow> ofPeriod(String periodKey) {
+        return query("SELECT " + COLUMNS + " FROM run WHERE period_key = ? ORDER BY started_at DESC, id DESC", periodKey);
+    }
+
     /**
      * The latest {@code limit} requests, newest first, each with its runs: the batches of one service request are
      * one request, as is a CLI run.

@@ -148,7 +148,10 @@ class RunDeliveryTest {
         String text = (String) ((Multipart) mixed.getBodyPart(0).getContent()).getBodyPart(0).getContent();
         assertTrue(text.contains("Cấp tỉnh: 99,11%"), text);
 
-        RunResult again = run(settings, smtp, db, Backoff.Sleeper.REAL);
+        // In full (--again), so that the ledger, not the repeat check that renders nothing, is what sends nothing twice.
+        RunResult again = new BulletinRun(settings, smtp, clock, RunListener.QUIET, db.dataSource(), Backoff.Sleeper.REAL)
+                .run(new RunRequest(DECEMBER, Set.of(RunRequest.PROVINCE, RunRequest.UNIT), Set.of(), false, "test").inFull());
+        assertEquals(2, again.made(), "rendered again");
         assertEquals(once, received(), "the second run sends nothing");
         assertTrue(again.deliveries().stream().allMatch(d -> d.status().equals("already-sent")), again.deliveries().toString());
     }

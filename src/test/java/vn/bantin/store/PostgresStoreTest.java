@@ -164,9 +164,15 @@ class PostgresStoreTest {
             assertEquals(Map.of("chutich@bacninh.gov.vn", "sent", "vanthu.sxd@bacninh.gov.vn", "sent"), ledger);
 
             try (Database db = Database.open(settings.store())) {
+                // In full (--again): the ledger on PostgreSQL, not the repeat check, keeps each message to one copy.
                 RunResult again = new BulletinRun(settings, Senders.from(settings, Clock.systemUTC()), Clock.systemUTC(),
-                        RunListener.QUIET, db.dataSource()).run(december);
+                        RunListener.QUIET, db.dataSource()).run(december.inFull());
+                assertTrue(again.made() > 0 && again.repeat() == null, "rendered again");
                 assertTrue(again.deliveries().stream().allMatch(d -> d.status().equals("already-sent")), again.deliveries().toString());
+                RunResult repeat = new BulletinRun(settings, Senders.from(settings, Clock.systemUTC()), Clock.systemUTC(),
+                        RunListener.QUIET, db.dataSource()).run(december);
+                assertTrue(repeat.made() == 0 && repeat.repeat() != null, "a plain repeat renders nothing: " + repeat);
+                assertEquals(2, repeat.count("already-sent"));
             }
             try (Stream<Path> eml = Files.list(tmp.resolve("outbox"))) {
                 assertEquals(2, eml.count(), "the second run sends nothing");
