@@ -80,7 +80,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.actions = new ConsoleActions(settings, db, clock, configDir, new LiveRuns(clock));
         this.editor = new EditorActions(settings, db, clock, configDir);
         this.sessions = new Sessions(db, clock);
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(db, clock);
         this.users = new ConsoleUsers(db, clock);
         this.admin = new UserAdmin(db, clock);
         this.secureCookie = console.secureCookie();
