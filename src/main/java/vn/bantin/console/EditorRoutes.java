@@ -117,7 +117,7 @@ final class EditorRoutes {
                 return;
             }
             if (s.failure() != null) {
-                throw new ConsoleActions.Refused(s.failure());
+                throw new ConsoleActions.Refused(ParserProblems.explain(views.view(ctx), s.failure()));
             }
             Candidate c = s.result() instanceof TemplateEdit.Staged st ? st.candidate()
                     : s.result() instanceof TemplateEdit.Problems p ? p.candidate() : null;

@@ -28,7 +28,7 @@ public final class ParserProblems {
                 || w.contains("invalid content was found") || w.contains("unrecognized element")) {
             return "unknownName";
         }
-        if (w.contains("cannot be resolved") || w.contains("is undefined for the type") || w.contains("syntax error")
+        if (w.contains("does not compile") || w.contains("cannot be resolved") || w.contains("is undefined for the type") || w.contains("syntax error")
                 || w.contains("type mismatch") || w.contains("errors compiling") || w.contains("not found : ")
                 || w.contains("the method ") || w.contains("is not visible")) {
             return "expression";

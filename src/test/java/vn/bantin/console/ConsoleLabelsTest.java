@@ -227,6 +227,12 @@ class ConsoleLabelsTest {
         assertEquals(xml, ParserProblems.explain(en, xml), "in English as the parser says it");
         assertTrue(ParserProblems.explain(vi, "templates/unit.jrxml:30: Parameter not found : REPORT_TITEL")
                 .startsWith("templates/unit.jrxml:30: một biểu thức không biên dịch được"));
+        // as JasperReports 7 says them: an expression, and an element it does not know (through Jackson)
+        assertTrue(ParserProblems.explain(vi, "templates/unit.jrxml:143: the expression does not compile: The method frob() is"
+                + " undefined for the type String, in: $P{unitName}.frob()").startsWith("templates/unit.jrxml:143: một biểu thức"));
+        assertTrue(ParserProblems.explain(vi, "com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException: Unrecognized field"
+                + " \"frobnicate\" (class net.sf.jasperreports.engine.design.JRDesignBand), not marked as ignorable")
+                .startsWith("có phần tử hoặc thuộc tính mà JasperReports không biết"));
         assertEquals("templates/unit.jrxml:1: something else", ParserProblems.explain(vi, "templates/unit.jrxml:1: something else"),
                 "another kind is shown as it came");
     }
