@@ -98,7 +98,7 @@ final class UsersCommand {
             if (hash == null) {
                 char[] password = readPassword(spec.commandLine().getOut());
                 try {
-                    String weak = vn.bantin.console.Passwords.weakness(password);
+                    vn.bantin.console.Said weak = vn.bantin.console.Passwords.weakness(password);
                     if (weak != null) {
                         return refused(spec, new UserAdmin.Refused(weak));
                     }

@@ -39,9 +39,20 @@ final class ConsoleActions {
     /** A request the console refuses, worded for the person who asked (shown on the page, or as the API's error). */
     static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient Said said;
 
-        Refused(String message) {
-            super(message);
+        Refused(Said said) {
+            super(said.english());
+            this.said = said;
+        }
+
+        /** Already in the reader's words (a label), or a text whose source gives no key: shown as it is. */
+        Refused(String shown) {
+            this(new Said(null, java.util.List.of(), shown));
+        }
+
+        Said said() {
+            return said;
         }
     }
 
@@ -87,6 +98,8 @@ final class ConsoleActions {
         Period period;
         try {
             period = Period.parse(ask.period() == null ? "" : ask.period());
+        } catch (Period.NotAPeriod e) {
+            throw new Refused(notAPeriod(e));
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage());
         }
@@ -96,23 +109,25 @@ final class ConsoleActions {
             case "province" -> Set.of(RunRequest.PROVINCE);
             case "unit", "one" -> Set.of(RunRequest.UNIT);
             case "all" -> new LinkedHashSet<>(List.of(RunRequest.PROVINCE, RunRequest.UNIT));
-            default -> throw new Refused("bulletin '" + ask.bulletin() + "' is not known; choose province, unit, all or one unit");
+            default -> throw new Refused(Said.of("refused.bulletin", "bulletin '" + ask.bulletin()
+                    + "' is not known; choose province, unit, all or one unit", ask.bulletin()));
         };
         if (bulletin.equals("one") && unit.isEmpty()) {
-            throw new Refused("choose the unit whose bulletin to make");
+            throw new Refused(Said.of("refused.chooseUnit", "choose the unit whose bulletin to make"));
         }
         String what = String.join("+", bulletins) + (bulletin.equals("one") ? " " + unit : "") + " " + period.key();
         String named = String.join("+", bulletins) + (bulletin.equals("one") ? " " + unit : "");
         if (!ask.send()) {
             if (bulletin.equals("unit") || bulletin.equals("all") && !unit.isEmpty()) {
-                throw new Refused("a preview shows one bulletin: choose the province's or one unit's");
+                throw new Refused(Said.of("refused.previewOne", "a preview shows one bulletin: choose the province's or one unit's"));
             }
             String code = bulletin.equals("one") ? unit : null;
-            audit.record(actor, "preview", what);
+            audit(actor, "preview", what, Said.word("kind.", String.join("+", bulletins)), bulletin.equals("one") ? " " + unit : "",
+                    period.key());
             Path folder = settings.outDir().resolve("preview").resolve(period.key());
             return live.start(new LiveRuns.What("preview", named, period.key()), null, listener -> {
                 Preview.render(settings, period, code, folder).forEach(listener::rendered);
-                return null;
+                return List.of();
             });
         }
         Set<String> emails = Set.of();
@@ -124,14 +139,15 @@ final class ConsoleActions {
                 }
             }
             if (of.isEmpty()) {
-                throw new Refused("no recipient in recipients.csv receives the unit bulletin of '" + unit + "'");
+                throw new Refused(Said.of("refused.noUnitRecipient", "no recipient in recipients.csv receives the unit bulletin of '"
+                        + unit + "'", unit));
             }
             emails = of;
         }
         String cause = "console " + actor;
         String requestId = "console-" + UUID.randomUUID();
         RunRequest request = new RunRequest(period, bulletins, emails, false, cause, requestId);
-        audit.record(actor, "run", what);
+        audit(actor, "run", what, Said.word("kind.", String.join("+", bulletins)), bulletin.equals("one") ? " " + unit : "", period.key());
         return launch(new LiveRuns.What("run", named, period.key()), request);
     }
 
@@ -146,8 +162,7 @@ final class ConsoleActions {
             }
             LiveRuns.notDelivered(listener, (int) r.failedDeliveries());
             // The counts are on the page; beyond them a person must know which bulletins were not made, and why.
-            List<String> notMade = r.notMadeByProblem().stream().map(RunResult.NotMadeGroup::describe).toList();
-            return notMade.isEmpty() ? null : String.join("; ", notMade);
+            return r.notMadeByProblem().stream().map(RunNote.NotMade::of).map(RunNote.class::cast).toList();
         });
     }
 
@@ -156,7 +171,8 @@ final class ConsoleActions {
      * message of them ({@code email} null), then runs the request's period for those addresses only.
      */
     String resend(String actor, String requestId, String email) {
-        RequestRow q = request(requestId).orElseThrow(() -> new Refused("no run '" + requestId + "'"));
+        RequestRow q = request(requestId).orElseThrow(() -> new Refused(Said.of("refused.noRun", "no run '" + requestId + "'",
+                requestId)));
         Period period = period(q);
         DeliveryLedger ledger = new DeliveryLedger(db, clock);
         Set<String> emails;
@@ -171,7 +187,7 @@ final class ConsoleActions {
                 }
             }
             if (!known) {
-                throw new Refused("no delivery of this run went to " + e);
+                throw new Refused(Said.of("refused.noDelivery", "no delivery of this run went to " + e, e));
             }
             for (String b : q.bulletins()) {
                 ledger.resend(b, q.periodKey(), e);
@@ -180,11 +196,12 @@ final class ConsoleActions {
         } else {
             List<DeliveryRow> failed = Resends.failed(ledger, q.bulletins(), period);
             if (failed.isEmpty()) {
-                throw new Refused("no message of this run was refused or failed: nothing to send again");
+                throw new Refused(Said.of("refused.nothingToResend", "no message of this run was refused or failed: nothing to send again"));
             }
             emails = Resends.queue(ledger, failed);
         }
-        audit.record(actor, "resend", String.join("+", q.bulletins()) + " " + q.periodKey() + " to " + String.join(", ", emails));
+        audit(actor, "resend", String.join("+", q.bulletins()) + " " + q.periodKey() + " to " + String.join(", ", emails),
+                Said.word("kind.", String.join("+", q.bulletins())), q.periodKey(), String.join(", ", emails));
         RunRequest request = new RunRequest(period, new LinkedHashSet<>(q.bulletins()), emails, false,
                 "console " + actor + " resend", "console-" + UUID.randomUUID()).inFull();
         return launch(new LiveRuns.What("resend", String.join("+", q.bulletins()), q.periodKey()), request);
@@ -225,10 +242,21 @@ final class ConsoleActions {
     void pause(String actor, String schedule, boolean paused) {
         try (BulletinScheduler client = BulletinScheduler.client(db, schedules(), clock)) {
             if (!client.pause(schedule, paused)) {
-                throw new Refused("no schedule '" + schedule + "' in the store (serve adds the schedules of the config when it starts)");
+                throw new Refused(Said.of("refused.noSchedule", "no schedule '" + schedule
+                        + "' in the store (serve adds the schedules of the config when it starts)", schedule));
             }
         }
-        audit.record(actor, paused ? "schedule.pause" : "schedule.resume", schedule);
+        audit(actor, paused ? "schedule.pause" : "schedule.resume", schedule, schedule);
+    }
+
+    /** Records in the audit trail with the details' words: label {@code audit.details.<action>} and its values. */
+    private void audit(String actor, String action, String english, String... args) {
+        audit.record(actor, action, english, "audit.details." + action, List.of(args));
+    }
+
+    /** Why a text is not a period, as {@link Period#parse} says it, in words of label {@code refused.period.<reason>}. */
+    static Said notAPeriod(Period.NotAPeriod e) {
+        return new Said("refused.period." + e.reason(), e.args(), e.getMessage());
     }
 
     Schedules schedules() {

@@ -57,9 +57,11 @@ public final class ConsoleServer implements AutoCloseable {
 
     static final class Forbidden extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient Said said;
 
-        Forbidden(String message) {
-            super(message);
+        Forbidden(Said said) {
+            super(said.english());
+            this.said = said;
         }
     }
 
@@ -80,7 +82,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.actions = new ConsoleActions(settings, db, clock, configDir, new LiveRuns(clock));
         this.editor = new EditorActions(settings, db, clock, configDir);
         this.sessions = new Sessions(db, clock);
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(db, clock);
         this.users = new ConsoleUsers(db, clock);
         this.admin = new UserAdmin(db, clock);
         this.secureCookie = console.secureCookie();
@@ -95,20 +97,23 @@ public final class ConsoleServer implements AutoCloseable {
                 if (api(ctx)) {
                     ctx.status(401).header("WWW-Authenticate", "Bearer").json(Map.of("error", "sign in, or send an API token as"
                             + " 'Authorization: Bearer …' (made by: java -jar bantin.jar users token NAME)"));
+                } else if ("application/json".equals(ctx.header("Accept"))) { // a page's own request, its session ended
+                    ctx.status(401).json(Map.of("error", t(ctx, "error.signIn")));
                 } else {
                     ctx.redirect("/login");
                 }
             });
-            cfg.routes.exception(Forbidden.class, (e, ctx) -> refuse(ctx, 403, e.getMessage()));
-            cfg.routes.exception(ConsoleActions.Refused.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
-            cfg.routes.exception(UserAdmin.Refused.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
+            cfg.routes.exception(Forbidden.class, (e, ctx) -> refuse(ctx, 403, e.said));
+            cfg.routes.exception(ConsoleActions.Refused.class, (e, ctx) -> refuse(ctx, 400, e.said()));
+            cfg.routes.exception(UserAdmin.Refused.class, (e, ctx) -> refuse(ctx, 400, e.said()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("console: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-                refuse(ctx, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                refuse(ctx, 500, Said.of("error.internal", "the console could not do this: " + why, why));
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    refuse(ctx, 404, t(ctx, "error.notFound"));
+                if (ctx.attribute("refused") == null) { // not ours: Javalin's own "Endpoint … not found", in English
+                    refuse(ctx, 404, Said.of("error.notFound", "there is no such page"));
                 }
             });
         });
@@ -150,7 +155,8 @@ public final class ConsoleServer implements AutoCloseable {
         if (change && who.sessionId() != null) {
             String sent = ctx.header(CSRF_HEADER) != null ? ctx.header(CSRF_HEADER) : ctx.formParam(CSRF_FIELD);
             if (!Secrets.same(sent, who.csrf())) {
-                throw new Forbidden(t(ctx, "error.csrf"));
+                throw new Forbidden(Said.of("error.csrf", "refused: the form has expired or did not come from the console;"
+                        + " reload the page and try again"));
             }
         }
         ctx.attribute("who", who);
@@ -171,7 +177,8 @@ public final class ConsoleServer implements AutoCloseable {
             throw new Unauthorized();
         }
         if (!who.role().mayDo(role)) {
-            throw new Forbidden("role " + who.role().id() + " may not do this; it needs " + role.id() + " or above");
+            throw new Forbidden(Said.of("error.role", "role " + who.role().id() + " may not do this; it needs " + role.id() + " or above",
+                    Said.word("role.", who.role().id()), Said.word("role.", role.id())));
         }
         return who;
     }
@@ -180,13 +187,17 @@ public final class ConsoleServer implements AutoCloseable {
         return ctx.path().startsWith("/api/");
     }
 
-    private void refuse(Context ctx, int status, String message) {
+    /** The refusal in English for the JSON API, in the reader's words for a page (and a page's own JSON request). */
+    private void refuse(Context ctx, int status, Said said) {
         ctx.status(status);
-        if (api(ctx) || "application/json".equals(ctx.header("Accept"))) {
-            ctx.json(Map.of("error", message));
+        ctx.attribute("refused", Boolean.TRUE);
+        if (api(ctx)) {
+            ctx.json(Map.of("error", said.english()));
+        } else if ("application/json".equals(ctx.header("Accept"))) {
+            ctx.json(Map.of("error", said.in(view(ctx))));
         } else {
             View v = view(ctx);
-            ctx.html(render("error.jte", v.saying(null, Refusals.word(message, v)), Map.of("status", status)));
+            ctx.html(render("error.jte", v.saying(null, said.in(v)), Map.of("status", status)));
         }
     }
 
@@ -221,7 +232,8 @@ public final class ConsoleServer implements AutoCloseable {
         });
         r.get("/runs/{id}", ctx -> {
             need(ctx, Role.VIEWER);
-            RequestRow q = actions.request(ctx.pathParam("id")).orElseThrow(() -> new ConsoleActions.Refused(t(ctx, "error.noRun")));
+            RequestRow q = actions.request(ctx.pathParam("id")).orElseThrow(() -> new ConsoleActions.Refused(
+                    Said.of("error.noRun", "there is no such run")));
             List<DeliveryLine> d = actions.deliveries(q).stream().map(x -> DeliveryLine.of(x, zone())).toList();
             ctx.html(render("run.jte", view(ctx).on("runs"), Map.of("run", RunLine.of(q, zone()), "deliveries", d)));
         });
@@ -245,8 +257,15 @@ public final class ConsoleServer implements AutoCloseable {
         r.get("/run-now/{live}", ctx -> {
             need(ctx, Role.OPERATOR);
             LiveRuns.Progress p = actions.live().progress(ctx.pathParam("live"))
-                    .orElseThrow(() -> new ConsoleActions.Refused(t(ctx, "error.noRun")));
-            ctx.html(render("progress.jte", view(ctx).on("runnow"), Map.of("p", progressJson(p))));
+                    .orElseThrow(() -> new ConsoleActions.Refused(Said.of("error.noRun", "there is no such run")));
+            View v = view(ctx).on("runnow");
+            ctx.html(render("progress.jte", v, Map.of("p", progressJson(p, v))));
+        });
+        r.get("/run-now/{live}/progress", ctx -> { // what the page polls: as the API's, its note in the reader's words
+            need(ctx, Role.OPERATOR);
+            LiveRuns.Progress p = actions.live().progress(ctx.pathParam("live"))
+                    .orElseThrow(() -> new NotFound(Said.of("error.noRun", "there is no such run")));
+            ctx.json(progressJson(p, view(ctx)));
         });
         r.get("/files", ctx -> {
             need(ctx, Role.VIEWER);
@@ -256,7 +275,7 @@ public final class ConsoleServer implements AutoCloseable {
             if (file == null || !file.startsWith(out) || file.startsWith(out.resolve(EditorActions.CANDIDATES)) // editors' drafts: their own route
                     || !Files.isRegularFile(file) || !file.toString().endsWith(".pdf")
                     || !file.toRealPath().startsWith(out.toRealPath())) {
-                throw new ConsoleActions.Refused(t(ctx, "error.noFile"));
+                throw new ConsoleActions.Refused(Said.of("error.noFile", "there is no such file in the output folder"));
             }
             ctx.contentType("application/pdf");
             ctx.header("Content-Disposition", "inline; filename=\"" + file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
@@ -301,12 +320,14 @@ public final class ConsoleServer implements AutoCloseable {
                     admin.setPassword(who.name(), id, p == null ? new char[0] : p.toCharArray());
                 }
                 case "token" -> {
-                    UserRow u = users.find(id).orElseThrow(() -> new ConsoleActions.Refused("no user #" + id));
+                    UserRow u = users.find(id).orElseThrow(() -> new ConsoleActions.Refused(Said.of("refused.noUser", "no user #" + id,
+                            String.valueOf(id))));
                     String token = admin.newToken(who.name(), u.name());
                     ctx.html(render("users.jte", view(ctx).on("users"), Map.of("users", admin.list(), "token", token)));
                     return;
                 }
-                default -> throw new ConsoleActions.Refused("unknown action");
+                default -> throw new NotFound(Said.of("refused.unknownAction", "unknown action '" + ctx.pathParam("action")
+                        + "'; use role, disable, enable, password or token", ctx.pathParam("action")));
             }
             sessions.closeAllOf(id);
             ctx.redirect("/users");
@@ -363,12 +384,14 @@ public final class ConsoleServer implements AutoCloseable {
         });
         r.get("/api/runs/{id}", ctx -> {
             need(ctx, Role.VIEWER);
-            RequestRow q = actions.request(ctx.pathParam("id")).orElseThrow(() -> new NotFound("no run '" + ctx.pathParam("id") + "'"));
+            RequestRow q = actions.request(ctx.pathParam("id")).orElseThrow(() -> new NotFound(Said.of("refused.noRun", "no run '"
+                    + ctx.pathParam("id") + "'", ctx.pathParam("id"))));
             ctx.json(RunLine.of(q, zone()));
         });
         r.get("/api/runs/{id}/deliveries", ctx -> {
             need(ctx, Role.VIEWER);
-            RequestRow q = actions.request(ctx.pathParam("id")).orElseThrow(() -> new NotFound("no run '" + ctx.pathParam("id") + "'"));
+            RequestRow q = actions.request(ctx.pathParam("id")).orElseThrow(() -> new NotFound(Said.of("refused.noRun", "no run '"
+                    + ctx.pathParam("id") + "'", ctx.pathParam("id"))));
             ctx.json(actions.deliveries(q).stream().map(x -> DeliveryLine.of(x, zone())).toList());
         });
         r.post("/api/runs/{id}/resend", ctx -> {
@@ -387,8 +410,9 @@ public final class ConsoleServer implements AutoCloseable {
         });
         r.get("/api/progress/{live}", ctx -> {
             need(ctx, Role.OPERATOR);
-            LiveRuns.Progress p = actions.live().progress(ctx.pathParam("live")).orElseThrow(() -> new NotFound("no such run in progress"));
-            ctx.json(progressJson(p));
+            LiveRuns.Progress p = actions.live().progress(ctx.pathParam("live")).orElseThrow(() -> new NotFound(Said.of("error.noRun",
+                    "no such run in progress")));
+            ctx.json(progressJson(p, null));
         });
         r.get("/api/schedules", ctx -> {
             need(ctx, Role.VIEWER);
@@ -399,18 +423,21 @@ public final class ConsoleServer implements AutoCloseable {
             actions.pause(who.name(), ctx.pathParam("name"), pauseAction(ctx));
             ctx.json(Map.of("schedule", ctx.pathParam("name"), "state", pauseAction(ctx) ? "paused" : "waiting"));
         });
-        r.exception(NotFound.class, (e, ctx) -> refuse(ctx, 404, e.getMessage()));
+        r.exception(NotFound.class, (e, ctx) -> refuse(ctx, 404, e.said));
     }
 
     static final class NotFound extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient Said said;
 
-        NotFound(String message) {
-            super(message);
+        NotFound(Said said) {
+            super(said.english());
+            this.said = said;
         }
     }
 
-    static Map<String, Object> progressJson(LiveRuns.Progress p) {
+    /** The progress as JSON; {@code v} null: its note in English, as the API says it, else in the reader's words. */
+    static Map<String, Object> progressJson(LiveRuns.Progress p, View v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("what", p.what().toString());
@@ -424,7 +451,7 @@ public final class ConsoleServer implements AutoCloseable {
         m.put("notDelivered", p.notDelivered());
         m.put("pdfs", p.pdfs().stream().map(f -> "/files?path=" + java.net.URLEncoder.encode(f, java.nio.charset.StandardCharsets.UTF_8)).toList());
         m.put("run", p.requestId() == null ? null : "/runs/" + p.requestId());
-        m.put("message", p.message());
+        m.put("message", v == null ? p.message() : p.message(v));
         return m;
     }
 
@@ -432,7 +459,7 @@ public final class ConsoleServer implements AutoCloseable {
         return switch (ctx.pathParam("action")) {
             case "pause" -> true;
             case "resume" -> false;
-            default -> throw new NotFound("use pause or resume");
+            default -> throw new NotFound(Said.of("refused.pauseOrResume", "use pause or resume"));
         };
     }
 
@@ -445,7 +472,8 @@ public final class ConsoleServer implements AutoCloseable {
         try {
             return json.readValue(text, Map.class);
         } catch (IOException e) {
-            throw new ConsoleActions.Refused("the request body is not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
+            String why = e.getMessage().lines().findFirst().orElse("");
+            throw new ConsoleActions.Refused(Said.of("refused.notJson", "the request body is not a JSON object: " + why, why));
         }
     }
 
@@ -476,6 +504,8 @@ public final class ConsoleServer implements AutoCloseable {
         Period p;
         try {
             p = Period.parse(period);
+        } catch (Period.NotAPeriod e) {
+            throw new ConsoleActions.Refused(ConsoleActions.notAPeriod(e));
         } catch (IllegalArgumentException e) {
             throw new ConsoleActions.Refused(e.getMessage());
         }
@@ -521,11 +551,11 @@ public final class ConsoleServer implements AutoCloseable {
     private void staticFile(Context ctx) throws IOException {
         String file = ctx.pathParam("file");
         if (!file.matches("[a-z]+\\.(css|js)")) {
-            throw new NotFound("no such file");
+            throw new NotFound(Said.of("error.notFound", "no such file"));
         }
         try (InputStream in = ConsoleServer.class.getResourceAsStream("/console/" + file)) {
             if (in == null) {
-                throw new NotFound("no such file");
+                throw new NotFound(Said.of("error.notFound", "no such file"));
             }
             ctx.header("Cache-Control", "max-age=3600");
             ctx.contentType(file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8").result(in.readAllBytes());

@@ -31,7 +31,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
     public record Verdict(String kind, String text) {}
 
     /** English reason (as the reading code words it) to the label that says it, its groups as the label's {0}, {1}. */
-    private static final Map<Pattern, String> REASONS = Refusals.forms(
+    private static final Map<Pattern, String> REASONS = Rewording.forms(
             "not a valid date: .*", "date",
             "not a count: .*", "count",
             "not a fee: .*", "fee",
@@ -105,7 +105,7 @@ public record DataCheckPage(List<FileCard> files, List<Verdict> verdicts) {
 
     /** A reason in the reader's words when the console knows it; one it does not know as the reading code gave it. */
     static String reason(String english, View v) {
-        return Refusals.reword(REASONS, "data.reason.", english, v);
+        return Rewording.reword(REASONS, "data.reason.", english, v);
     }
 
     /** A value cut short by the reading code ("start… (5000 characters)"), its length in the reader's words. */

@@ -144,8 +144,8 @@ final class EditorActions implements AutoCloseable {
     TemplateEdit publish(String actor, long candidate) {
         TemplateEdit r = templates.publish(candidate, actor, previewPeriod());
         if (r instanceof TemplateEdit.Published p) {
-            audit.record(actor, "template.publish", p.version().path() + " version " + p.version().version()
-                    + " (candidate " + candidate + ")");
+            audit(actor, "template.publish", p.version().path() + " version " + p.version().version() + " (candidate " + candidate + ")",
+                    p.version().path(), p.version().version(), candidate);
         }
         return r;
     }
@@ -153,7 +153,7 @@ final class EditorActions implements AutoCloseable {
     TemplateEdit discard(String actor, long candidate) {
         TemplateEdit r = templates.discard(candidate, actor);
         if (r instanceof TemplateEdit.Discarded d) {
-            audit.record(actor, "template.discard", d.candidate().path() + " (candidate " + candidate + ")");
+            audit(actor, "template.discard", d.candidate().path() + " (candidate " + candidate + ")", d.candidate().path(), candidate);
         }
         return r;
     }
@@ -161,8 +161,8 @@ final class EditorActions implements AutoCloseable {
     TemplateEdit rollBack(String actor, String path, int version) {
         TemplateEdit r = templates.rollBack(path, version, actor, previewPeriod());
         if (r instanceof TemplateEdit.Published p) {
-            audit.record(actor, "template.rollback", p.version().path() + " to version " + version + " (now version "
-                    + p.version().version() + ")");
+            audit(actor, "template.rollback", p.version().path() + " to version " + version + " (now version "
+                    + p.version().version() + ")", p.version().path(), version, p.version().version());
         }
         return r;
     }
@@ -170,8 +170,8 @@ final class EditorActions implements AutoCloseable {
     RecipientsEdit saveRecipients(String actor, List<RecipientTable.Row> rows) {
         RecipientsEdit r = recipients.save(rows, actor);
         if (r instanceof RecipientsEdit.Saved s) {
-            audit.record(actor, "recipients.save", RecipientsEditor.PATH + " version " + s.version().version() + ", "
-                    + s.rows() + " rows");
+            audit(actor, "recipients.save", RecipientsEditor.PATH + " version " + s.version().version() + ", " + s.rows() + " rows",
+                    RecipientsEditor.PATH, s.version().version(), s.rows());
         }
         return r;
     }
@@ -179,10 +179,16 @@ final class EditorActions implements AutoCloseable {
     RecipientsEdit importRecipients(String actor, byte[] csv) {
         RecipientsEdit r = recipients.importCsv(csv, actor);
         if (r instanceof RecipientsEdit.Saved s) {
-            audit.record(actor, "recipients.import", RecipientsEditor.PATH + " version " + s.version().version() + ", "
-                    + s.rows() + " rows");
+            audit(actor, "recipients.import", RecipientsEditor.PATH + " version " + s.version().version() + ", " + s.rows() + " rows",
+                    RecipientsEditor.PATH, s.version().version(), s.rows());
         }
         return r;
+    }
+
+    /** Records in the audit trail with the details' words: label {@code audit.details.<action>} and its values. */
+    private void audit(String actor, String action, String english, Object... args) {
+        audit.record(actor, action, english, "audit.details." + action,
+                java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
     @Override

@@ -117,12 +117,12 @@ final class EditorRoutes {
                 return;
             }
             if (s.failure() != null) {
-                throw new ConsoleActions.Refused(s.failure());
+                throw new ConsoleActions.Refused(ParserProblems.explain(views.view(ctx), s.failure()));
             }
             Candidate c = s.result() instanceof TemplateEdit.Staged st ? st.candidate()
                     : s.result() instanceof TemplateEdit.Problems p ? p.candidate() : null;
             if (c == null) {
-                throw new ConsoleActions.Refused(s.result().message());
+                throw new ConsoleActions.Refused(said(views.view(ctx), s.result()));
             }
             ctx.redirect("/templates/candidates/" + c.id());
         });
@@ -310,7 +310,8 @@ final class EditorRoutes {
 
     private CandidateLine candidate(Context ctx, String base) {
         long id = id(ctx);
-        Candidate c = editor.templates().candidate(id).orElseThrow(() -> new ConsoleServer.NotFound("no candidate " + id));
+        Candidate c = editor.templates().candidate(id).orElseThrow(() -> new ConsoleServer.NotFound(Said.of("refused.noCandidate",
+                "no candidate " + id, id)));
         return line(c, c.problems().isEmpty() ? editor.templates().preview(id).orElse(null) : null);
     }
 
@@ -335,11 +336,12 @@ final class EditorRoutes {
     /** A picture or PDF of a candidate's preview: only those the preview lists, never a path from the request. */
     private void previewFile(Context ctx) throws IOException {
         long id = id(ctx);
-        CandidatePreview p = editor.templates().preview(id).orElseThrow(() -> new ConsoleServer.NotFound("no preview of candidate " + id));
+        CandidatePreview p = editor.templates().preview(id).orElseThrow(() -> new ConsoleServer.NotFound(
+                Said.of("refused.noPreview", "no preview of candidate " + id, id)));
         boolean province = switch (ctx.pathParam("which")) {
             case "province" -> true;
             case "unit" -> false;
-            default -> throw new ConsoleServer.NotFound("province or unit");
+            default -> throw new ConsoleServer.NotFound(Said.of("error.notFound", "province or unit"));
         };
         String n = ctx.pathParam("n");
         Path file;
@@ -353,7 +355,7 @@ final class EditorRoutes {
             ctx.contentType("image/png");
         }
         if (file == null || !Files.isRegularFile(file)) {
-            throw new ConsoleServer.NotFound("no such page");
+            throw new ConsoleServer.NotFound(Said.of("error.notFound", "no such page"));
         }
         ctx.result(Files.readAllBytes(file));
     }
@@ -364,7 +366,7 @@ final class EditorRoutes {
         try {
             d = editor.templates().download(path(ctx.queryParam("path")), v == null || v.isBlank() ? null : number(v));
         } catch (ReportException e) {
-            throw new ConsoleServer.NotFound(e.getMessage());
+            throw new ConsoleServer.NotFound(new Said(null, List.of(), e.getMessage()));
         }
         String name = (d.version() == null ? "" : "v" + d.version() + "-") + d.fileName();
         ctx.contentType("application/octet-stream")
@@ -377,12 +379,13 @@ final class EditorRoutes {
             page(ctx, "templates.jte", said(views.view(ctx), done), null, Map.of("files", files(), "staged", staged()));
         } else if (done instanceof TemplateEdit.Problems p) {
             ctx.status(400);
-            page(ctx, "templates.jte", null, said(views.view(ctx), p) + "\n" + String.join("\n", p.problems()),
+            page(ctx, "templates.jte", null, said(views.view(ctx), p) + "\n" + String.join("\n",
+                    p.problems().stream().map(x -> ParserProblems.explain(views.view(ctx), x)).toList()),
                     Map.of("files", files(), "staged", staged()));
         } else if (done instanceof TemplateEdit.Staged s) {
             ctx.redirect("/templates/candidates/" + s.candidate().id());
         } else {
-            throw new ConsoleActions.Refused(done.message());
+            throw new ConsoleActions.Refused(said(views.view(ctx), done));
         }
     }
 
@@ -411,6 +414,9 @@ final class EditorRoutes {
         }
         if (e instanceof TemplateEdit.Problems p) {
             return v.t("edit.problems", p.path(), String.valueOf(p.problems().size()));
+        }
+        if (e instanceof TemplateEdit.Refused r) {
+            return new Said(r.key(), r.args(), r.reason()).in(v);
         }
         return e.message();
     }
@@ -485,7 +491,8 @@ final class EditorRoutes {
     }
 
     private EditorActions.Staging staging(String id) {
-        return editor.staging(id).orElseThrow(() -> new ConsoleServer.NotFound("no staging '" + id + "' (the console was restarted?)"));
+        return editor.staging(id).orElseThrow(() -> new ConsoleServer.NotFound(Said.of("refused.noStaging",
+                "no staging '" + id + "' (the console was restarted?)", id)));
     }
 
     private static String path(String path) {
@@ -502,7 +509,8 @@ final class EditorRoutes {
         return switch (ctx.pathParam("action")) {
             case "publish" -> editor.publish(who.name(), id);
             case "discard" -> editor.discard(who.name(), id);
-            default -> throw new ConsoleServer.NotFound("use publish or discard");
+            default -> throw new ConsoleServer.NotFound(Said.of("refused.unknownAction", "use publish or discard",
+                    ctx.pathParam("action")));
         };
     }
 
@@ -510,7 +518,8 @@ final class EditorRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new ConsoleServer.NotFound("no candidate '" + ctx.pathParam("id") + "'");
+            throw new ConsoleServer.NotFound(Said.of("refused.noCandidate", "no candidate '" + ctx.pathParam("id") + "'",
+                    ctx.pathParam("id")));
         }
     }
 
@@ -518,13 +527,14 @@ final class EditorRoutes {
         try {
             return Integer.parseInt(s == null ? "" : s.strip());
         } catch (NumberFormatException e) {
-            throw new ConsoleActions.Refused("'" + s + "' is not a number");
+            throw new ConsoleActions.Refused(Said.of("refused.notANumber", "'" + s + "' is not a number", s));
         }
     }
 
     private static byte[] bytes(UploadedFile file) throws IOException {
         if (file.size() > EditableFile.MAX_BYTES) {
-            throw new ConsoleActions.Refused(file.filename() + " is larger than " + EditableFile.MAX_BYTES / 1024 + " KB");
+            throw new ConsoleActions.Refused(Said.of("refused.tooLarge", file.filename() + " is larger than "
+                    + EditableFile.MAX_BYTES / 1024 + " KB", file.filename(), EditableFile.MAX_BYTES / 1024));
         }
         try (InputStream in = file.content()) {
             return in.readAllBytes();

@@ -27,7 +27,17 @@ final class LiveRuns implements AutoCloseable {
 
     /** What a live run has done so far. {@code state}: queued, running, done, failed. */
     record Progress(String id, What what, String state, long rowsRead, int rendered, int sent, int notDelivered,
-                    List<String> pdfs, String requestId, String message, Instant startedAt) {}
+                    List<String> pdfs, String requestId, List<RunNote> notes, Instant startedAt) {
+        /** The notes as the JSON API says them: in English, one after another. */
+        String message() {
+            return notes.isEmpty() ? null : String.join("; ", notes.stream().map(RunNote::english).toList());
+        }
+
+        /** The notes in the reader's words. */
+        String message(View v) {
+            return notes.isEmpty() ? null : String.join("; ", notes.stream().map(n -> n.in(v)).toList());
+        }
+    }
 
     /** What runs: {@code kind} run, preview or resend, of {@code bulletins} ("province+unit", or one unit's code after it) for {@code period}. */
     record What(String kind, String bulletins, String period) {
@@ -38,8 +48,8 @@ final class LiveRuns implements AutoCloseable {
     }
 
     interface Work {
-        /** Does the run, telling {@code listener}; returns what a person must know beyond the counts (null: nothing). */
-        String run(RunListener listener) throws Exception;
+        /** Does the run, telling {@code listener}; returns what a person must know beyond the counts (empty: nothing). */
+        List<RunNote> run(RunListener listener) throws Exception;
     }
 
     private final class Live implements RunListener {
@@ -48,7 +58,7 @@ final class LiveRuns implements AutoCloseable {
         final String requestId;
         final Instant startedAt;
         volatile String state = "queued";
-        volatile String message;
+        volatile List<RunNote> notes = List.of();
         final Map<String, Long> rows = new ConcurrentHashMap<>();
         final AtomicInteger rendered = new AtomicInteger();
         final AtomicInteger sent = new AtomicInteger();
@@ -82,7 +92,7 @@ final class LiveRuns implements AutoCloseable {
 
         Progress progress() {
             return new Progress(id, what, state, rows.values().stream().mapToLong(Long::longValue).sum(), rendered.get(), sent.get(),
-                    failed.get(), List.copyOf(pdfs), requestId, message, startedAt);
+                    failed.get(), List.copyOf(pdfs), requestId, notes, startedAt);
         }
     }
 
@@ -107,12 +117,12 @@ final class LiveRuns implements AutoCloseable {
         worker.submit(() -> {
             live.state = "running";
             try {
-                live.message = work.run(live);
+                live.notes = List.copyOf(work.run(live));
                 live.state = "done";
             } catch (Exception | Error e) {
+                live.notes = List.of(RunNote.Stopped.of(e)); // before the state: a poll that sees "failed" sees why
                 live.state = "failed";
-                live.message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                LOG.warn("{} from the console failed: {}", what, live.message);
+                LOG.warn("{} from the console failed: {}", what, live.notes.get(0).english());
             }
         });
         return id;

@@ -3,25 +3,29 @@ package vn.bantin.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import vn.bantin.store.LoginFailures;
 
 /**
  * Slows guessing: after {@link #FREE} wrong passwords in a row for one user name, or from one address, every sign-in
  * for it is refused (even with the right password) until a wait has passed, 30 s after the tenth, doubling with each
- * further wrong one up to 15 minutes. A right password clears the name's and the address's count.
+ * further wrong one up to 15 minutes. A right password clears the name's and the address's count. The counts are in
+ * the store, so every console node on it counts the same wrong passwords; one not raised for a day is forgotten.
  */
 final class LoginThrottle {
     static final int FREE = 10;
     static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
-    private record Count(int failures, Instant until) {}
-
-    private final Map<String, Count> counts = new ConcurrentHashMap<>();
+    private final LoginFailures failures;
     private final Clock clock;
 
-    LoginThrottle(Clock clock) {
+    LoginThrottle(DataSource db, Clock clock) {
+        this.failures = new LoginFailures(db);
         this.clock = clock;
     }
 
@@ -30,9 +34,9 @@ final class LoginThrottle {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
         for (String key : keys(name, address)) {
-            Count c = counts.get(key);
-            if (c != null && c.until() != null && c.until().isAfter(now)) {
-                Duration d = Duration.between(now, c.until());
+            Instant until = failures.find(key, now).map(LoginFailures.Count::waitUntil).orElse(null);
+            if (until != null && until.isAfter(now)) {
+                Duration d = Duration.between(now, until);
                 longest = d.compareTo(longest) > 0 ? d : longest;
             }
         }
@@ -42,23 +46,21 @@ final class LoginThrottle {
     void failed(String name, String address) {
         Instant now = clock.instant();
         for (String key : keys(name, address)) {
-            counts.compute(key, (k, c) -> {
-                int n = (c == null ? 0 : c.failures()) + 1;
-                if (n < FREE) {
-                    return new Count(n, null);
-                }
-                long factor = 1L << Math.min(n - FREE, 10);
-                Duration wait = FIRST_WAIT.multipliedBy(factor);
-                return new Count(n, now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait));
-            });
+            int n = failures.failed(key, now);
+            if (n >= FREE) {
+                Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(n - FREE, 10));
+                failures.waitUntil(key, now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait));
+            }
         }
     }
 
     void succeeded(String name, String address) {
-        keys(name, address).forEach(counts::remove);
+        Instant now = clock.instant();
+        keys(name, address).forEach(k -> failures.clear(k, now));
     }
 
-    private static java.util.List<String> keys(String name, String address) {
-        return java.util.List.of("user:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT)), "addr:" + address);
+    private static List<String> keys(String name, String address) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return List.of("user:" + (n.length() > 200 ? n.substring(0, 200) : n), "addr:" + address);
     }
 }

@@ -58,9 +58,10 @@ public final class Passwords {
     }
 
     /** Null when the password may be used, else why not (a sentence for the person choosing it). */
-    public static String weakness(char[] password) {
+    public static Said weakness(char[] password) {
         if (password.length < MIN_LENGTH) {
-            return "a password needs at least " + MIN_LENGTH + " characters (a few words make a good one)";
+            return Said.of("refused.weakPassword", "a password needs at least " + MIN_LENGTH
+                    + " characters (a few words make a good one)", MIN_LENGTH);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package vn.bantin.indicator;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
             if (m.group(2) != null) {
                 int month = Integer.parseInt(m.group(2));
                 if (month < 1 || month > 12) {
-                    throw refused(text, "the month is " + m.group(2) + ", and a month is 01 to 12");
+                    throw refused(text, "the month is " + m.group(2) + ", and a month is 01 to 12", "month", m.group(2));
                 }
                 return reporting(Kind.REPORTING_MONTH, YearMonth.of(y, month), 1, String.format("%d-%02d-bc", y, month));
             }
@@ -68,7 +69,7 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
         if ((m = MONTH.matcher(s)).matches()) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {
-                throw refused(text, "the month is " + m.group(2) + ", and a month is 01 to 12");
+                throw refused(text, "the month is " + m.group(2) + ", and a month is 01 to 12", "month", m.group(2));
             }
             YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), month);
             return new Period(Kind.MONTH, ym.atDay(1), ym.atEndOfMonth(), ym.toString());
@@ -83,14 +84,14 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
             LocalDate a = date(text, m.group(1));
             LocalDate b = date(text, m.group(2));
             if (b.isBefore(a)) {
-                throw refused(text, "the range ends (" + b + ") before it starts (" + a + ")");
+                throw refused(text, "the range ends (" + b + ") before it starts (" + a + ")", "range", b.toString(), a.toString());
             }
             return new Period(Kind.RANGE, a, b, a + "_" + b);
         }
         if (s.matches("\\d{4}-[Qq]\\d+")) {
-            throw refused(text, "a quarter is Q1 to Q4");
+            throw refused(text, "a quarter is Q1 to Q4", "quarter");
         }
-        throw new IllegalArgumentException("'" + text + "' is not a period: write " + FORMS);
+        throw new NotAPeriod("'" + text + "' is not a period: write " + FORMS, "form", List.of(String.valueOf(text)));
     }
 
     /** From the 15th of the month before the first of {@code months} months ending with {@code last}, to last's 14th. */
@@ -102,12 +103,38 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String key) {
         try {
             return LocalDate.parse(date);
         } catch (java.time.DateTimeException e) {
-            throw refused(text, date + " is not a day of the calendar (yyyy-MM-dd)");
+            throw refused(text, date + " is not a day of the calendar (yyyy-MM-dd)", "day", date);
         }
     }
 
-    private static IllegalArgumentException refused(String text, String why) {
-        return new IllegalArgumentException("'" + text + "' is not a period: " + why + "; write " + FORMS);
+    private static NotAPeriod refused(String text, String why, String reason, String... values) {
+        List<String> args = new java.util.ArrayList<>(List.of(String.valueOf(text)));
+        args.addAll(List.of(values));
+        return new NotAPeriod("'" + text + "' is not a period: " + why + "; write " + FORMS, reason, args);
+    }
+
+    /**
+     * A text that is not a period. {@code reason}: month, range, quarter, day or form (none of the forms); {@code args}:
+     * the text, then what the reason names (the month; the range's end and start; the day), for a page to word it.
+     */
+    public static final class NotAPeriod extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+        private final transient List<String> args;
+
+        NotAPeriod(String english, String reason, List<String> args) {
+            super(english);
+            this.reason = reason;
+            this.args = List.copyOf(args);
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public List<String> args() {
+            return args;
+        }
     }
 
     /** The period just before: the month, quarter or year before; for a range, as many days just before it. */

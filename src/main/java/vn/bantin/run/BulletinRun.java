@@ -419,7 +419,7 @@ public final class BulletinRun {
             List<FileStats> stats = data.stats();
             stopWhenTooBroken(checked.breaches(), stats, options, folder, period);
             if (!checked.notReady().isEmpty()) {
-                throw new NotReadyException(Readiness.notReady(checked.notReady(), period, request.force()));
+                throw new NotReadyException(Readiness.notReady(checked.notReady(), period, request.force()), checked.notReady());
             }
             List<RunResult.Delivery> deliveries = new ArrayList<>();
             skipUnknownUnits(checked.unknownUnits(), deliveries);

@@ -43,8 +43,20 @@ public sealed interface TemplateEdit {
         }
     }
 
-    /** Not done, and why: a name outside the folder, a kind the editor does not take, a stale candidate. */
-    record Refused(String reason) implements TemplateEdit {
+    /**
+     * Not done, and why: a name outside the folder, a kind the editor does not take, a stale candidate. {@code key} and
+     * {@code args}: the reason as a key of the console's labels and its values, for the page to word it (key null: a
+     * reason another part of the program gives only as its sentence).
+     */
+    record Refused(String reason, String key, List<String> args) implements TemplateEdit {
+        public Refused(String reason) {
+            this(reason, null, List.of());
+        }
+
+        static Refused said(String reason, String key, Object... args) {
+            return new Refused(reason, key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        }
+
         public String message() {
             return reason;
         }

@@ -200,12 +200,14 @@ public final class TemplateEditor {
         synchronized (WRITING) {
             Optional<Candidate> found = candidate(candidateId);
             if (found.isEmpty()) {
-                return new TemplateEdit.Refused("There is no candidate " + candidateId + "; the list of staged candidates shows those that wait.");
+                return TemplateEdit.Refused.said("There is no candidate " + candidateId
+                        + "; the list of staged candidates shows those that wait.", "edit.refused.noCandidate", candidateId);
             }
             Candidate c = found.get();
             if (!c.open()) {
-                return new TemplateEdit.Refused("Candidate " + c.id() + " for templates/" + c.path() + " was already "
-                        + c.state() + " by " + c.closedBy() + " at " + c.closedAt() + ".");
+                return TemplateEdit.Refused.said("Candidate " + c.id() + " for templates/" + c.path() + " was already "
+                        + c.state() + " by " + c.closedBy() + " at " + c.closedAt() + ".", "edit.refused." + c.state(), c.id(), c.path(),
+                        c.closedBy());
             }
             if (!c.problems().isEmpty()) {
                 return new TemplateEdit.Problems(c, c.path(), c.problems());
@@ -215,8 +217,9 @@ public final class TemplateEditor {
             byte[] current = Files.isRegularFile(target) ? read(target) : null;
             String currentSha = current == null ? null : FileVersions.sha256(current);
             if (!java.util.Objects.equals(currentSha, c.baseSha256())) {
-                return new TemplateEdit.Refused("templates/" + c.path() + " changed after candidate " + c.id()
-                        + " was staged; upload your file again, so that it is checked against the folder as it is now.");
+                return TemplateEdit.Refused.said("templates/" + c.path() + " changed after candidate " + c.id()
+                        + " was staged; upload your file again, so that it is checked against the folder as it is now.",
+                        "edit.refused.changed", c.path(), c.id());
             }
             byte[] content = versions.content(c);
             List<String> problems;
@@ -229,7 +232,8 @@ public final class TemplateEditor {
                 return new TemplateEdit.Problems(c, c.path(), problems);
             }
             if (!versions.close(c.id(), Candidate.PUBLISHED, user)) {
-                return new TemplateEdit.Refused("Candidate " + c.id() + " was published or discarded by someone else a moment ago.");
+                return TemplateEdit.Refused.said("Candidate " + c.id() + " was published or discarded by someone else a moment ago.",
+                        "edit.refused.raced", c.id());
             }
             TemplateEdit.Published published = new TemplateEdit.Published(write(file, target, current, content, user, "published"));
             deleteTree(previewFolder(c.id())); // a preview is for deciding; the bulletins now show the file itself
@@ -241,11 +245,12 @@ public final class TemplateEditor {
     public TemplateEdit discard(long candidateId, String user) {
         Optional<Candidate> found = candidate(candidateId);
         if (found.isEmpty()) {
-            return new TemplateEdit.Refused("There is no candidate " + candidateId + ".");
+            return TemplateEdit.Refused.said("There is no candidate " + candidateId + ".", "edit.refused.noCandidate", candidateId);
         }
         if (!versions.close(candidateId, Candidate.DISCARDED, user)) {
             Candidate c = candidate(candidateId).orElseThrow();
-            return new TemplateEdit.Refused("Candidate " + c.id() + " was already " + c.state() + " by " + c.closedBy() + ".");
+            return TemplateEdit.Refused.said("Candidate " + c.id() + " was already " + c.state() + " by " + c.closedBy() + ".",
+                    "edit.refused." + c.state(), c.id(), c.path(), c.closedBy());
         }
         deleteTree(previewFolder(candidateId));
         return new TemplateEdit.Discarded(candidate(candidateId).orElseThrow());
@@ -267,13 +272,14 @@ public final class TemplateEditor {
             }
             Optional<FileVersion> v = versions.version(FileVersions.TEMPLATES, file.path(), version);
             if (v.isEmpty()) {
-                return new TemplateEdit.Refused("templates/" + file.path() + " has no version " + version
-                        + "; its history lists the versions it has.");
+                return TemplateEdit.Refused.said("templates/" + file.path() + " has no version " + version
+                        + "; its history lists the versions it has.", "edit.refused.noVersion", file.path(), version);
             }
             byte[] content = versions.content(v.get());
             byte[] current = Files.isRegularFile(target) ? read(target) : null;
             if (current != null && java.util.Arrays.equals(current, content)) {
-                return new TemplateEdit.Refused("templates/" + file.path() + " already holds version " + version + "; nothing to do.");
+                return TemplateEdit.Refused.said("templates/" + file.path() + " already holds version " + version + "; nothing to do.",
+                        "edit.refused.sameVersion", file.path(), version);
             }
             List<String> problems;
             try {

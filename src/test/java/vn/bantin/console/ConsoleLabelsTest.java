@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.delivery.RecipientTable;
+import vn.bantin.store.AuditRow;
 import vn.bantin.delivery.RecipientTable.Row;
 
 /** All the console's wording is in its label files: both languages have every key the pages use. */
@@ -108,33 +109,50 @@ class ConsoleLabelsTest {
     }
 
     @Test
-    void auditDetailsAreWordedInTheReadersLanguage() {
+    void auditDetailsAreWordedFromTheKeyTheyWereKeptWith() {
         ConsoleLabels labels = ConsoleLabels.load(TEMPLATES);
         View vi = new View(labels, "vi", "root", Role.ADMIN, "", "audit", null, null);
-        // as UserAdmin, EditorActions and ConsoleActions write them to the trail
-        Map<String, String> kept = new java.util.LinkedHashMap<>();
-        kept.put("user.add", "hoa.editor as editor");
-        kept.put("user.role", "hoa.editor: editor -> admin");
-        kept.put("template.publish", "labels/bulletin_vi.properties version 2 (candidate 7)");
-        kept.put("template.discard", "unit.jrxml (candidate 8)");
-        kept.put("template.rollback", "labels/bulletin_vi.properties to version 1 (now version 3)");
-        kept.put("recipients.save", "recipients.csv version 4, 12 rows");
-        kept.put("recipients.import", "recipients.csv version 5, 13 rows");
-        kept.put("run", "province+unit 2022-12");
-        kept.put("preview", "unit SXD 2022-12");
-        kept.put("resend", "province 2022-12 to a@bacninh.gov.vn, b@bacninh.gov.vn");
-        for (Map.Entry<String, String> e : kept.entrySet()) {
-            String shown = AuditDetails.of(vi, e.getKey(), e.getValue());
-            assertVietnamese(shown);
-            for (String name : e.getValue().split("[ :,()]+")) {
-                if (name.matches(".*[0-9.@].*")) {
-                    assertTrue(shown.contains(name), "'" + name + "' is still named: " + shown);
+        View en = new View(labels, "en", "root", Role.ADMIN, "", "audit", null, null);
+        AuditRow added = new AuditRow(1, Instant.EPOCH, "root", "user.add", "hoa.editor as editor", "audit.details.user.add",
+                List.of("hoa.editor", Said.word("role.", "editor")));
+        assertEquals("hoa.editor với vai trò Biên tập", AuditDetails.of(vi, added));
+        assertEquals("hoa.editor as " + labels.get("en", "role.editor"), AuditDetails.of(en, added));
+        AuditRow preview = new AuditRow(2, Instant.EPOCH, "op", "preview", "unit SXD 2022-12", "audit.details.preview",
+                List.of(Said.word("kind.", "unit"), " SXD", "2022-12"));
+        assertEquals("bản tin đơn vị SXD, kỳ 2022-12", AuditDetails.of(vi, preview));
+        assertEquals("an older row, kept as it was", AuditDetails.of(vi, new AuditRow(3, Instant.EPOCH, "op", "run",
+                "an older row, kept as it was", null, List.of())), "a row written before the keys were kept");
+    }
+
+    /** Every key a console sentence is said with ({@code Said.of("key"}, an audited action) is in both label files. */
+    @Test
+    void everyKeyTheConsoleSaysIsInBothLabelFiles() throws IOException {
+        Set<String> vi = ConsoleLabels.read(TEMPLATES, "vi").stringPropertyNames();
+        Set<String> en = ConsoleLabels.read(TEMPLATES, "en").stringPropertyNames();
+        Pattern said = Pattern.compile("Said\\.of\\(\\s*\"([a-zA-Z.]+)\"");
+        Pattern audited = Pattern.compile("\\baudit\\((?:actor|by), (?:\\w+ \\? )?\"([a-z.]+)\"(?: : \"([a-z.]+)\")?");
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/vn/bantin/console"))) {
+            for (Path file : files.toList()) {
+                String code = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher m = said.matcher(code);
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+                m = audited.matcher(code);
+                while (m.find()) {
+                    keys.add("audit.details." + m.group(1));
+                    if (m.group(2) != null) {
+                        keys.add("audit.details." + m.group(2));
+                    }
                 }
             }
         }
-        assertEquals("hoa.editor với vai trò Biên tập", AuditDetails.of(vi, "user.add", "hoa.editor as editor"));
-        assertEquals("bản tin đơn vị SXD, kỳ 2022-12", AuditDetails.of(vi, "preview", "unit SXD 2022-12"));
-        assertEquals("an older form, kept as it was", AuditDetails.of(vi, "run", "an older form, kept as it was"));
+        assertTrue(keys.size() > 40, "the scan finds the keys: " + keys);
+        assertTrue(keys.contains("audit.details.schedule.resume") && keys.contains("refused.noUser"), keys.toString());
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> vi.contains(k) && en.contains(k));
+        assertTrue(missing.isEmpty(), "keys said by the console but missing from a label file: " + missing);
     }
 
     @Test
@@ -182,22 +200,40 @@ class ConsoleLabelsTest {
     }
 
     @Test
-    void aPeriodOrRequestTheConsoleRefusesIsExplainedInTheReadersLanguage() {
+    void aPeriodTheConsoleRefusesIsExplainedInTheReadersLanguage() {
         View vi = new View(ConsoleLabels.load(TEMPLATES), "vi", "op", Role.OPERATOR, "", "data", null, null);
         for (String bad : List.of("2026-13", "2026-13-bc", "2026-Q5", "2026-02-30..2026-03-01", "2026-03-01..2026-02-01", "tháng 3")) {
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> vn.bantin.indicator.Period.parse(bad));
-            String shown = Refusals.word(e.getMessage(), vi);
+            vn.bantin.indicator.Period.NotAPeriod e = org.junit.jupiter.api.Assertions.assertThrows(
+                    vn.bantin.indicator.Period.NotAPeriod.class, () -> vn.bantin.indicator.Period.parse(bad));
+            String shown = ConsoleActions.notAPeriod(e).in(vi);
             assertVietnamese(shown);
             assertTrue(shown.contains("“" + bad + "”"), shown);
         }
-        // as ConsoleActions refuses
-        for (String refused : List.of("bulletin 'weekly' is not known; choose province, unit, all or one unit",
-                "choose the unit whose bulletin to make", "a preview shows one bulletin: choose the province's or one unit's",
-                "no recipient in recipients.csv receives the unit bulletin of 'SXD'", "no delivery of this run went to a@b.vn",
-                "no message of this run was refused or failed: nothing to send again")) {
-            assertVietnamese(Refusals.word(refused, vi));
-        }
-        assertEquals("something new", Refusals.word("something new", vi), "an unknown refusal is shown as it came");
+        String range = ConsoleActions.notAPeriod(org.junit.jupiter.api.Assertions.assertThrows(vn.bantin.indicator.Period.NotAPeriod.class,
+                () -> vn.bantin.indicator.Period.parse("2026-03-01..2026-02-01"))).in(vi);
+        assertTrue(range.contains("khoảng ngày kết thúc (2026-02-01) trước khi bắt đầu (2026-03-01)"), "its end, then its start: " + range);
+    }
+
+    @Test
+    void aTemplateProblemKeepsItsPlaceAndSaysItsKindInVietnamese() {
+        View vi = new View(ConsoleLabels.load(TEMPLATES), "vi", "ed", Role.EDITOR, "", "templates", null, null);
+        View en = new View(ConsoleLabels.load(TEMPLATES), "en", "ed", Role.EDITOR, "", "templates", null, null);
+        String xml = "templates/unit.jrxml:12: not well-formed XML: The element type \"band\" must be terminated by the matching"
+                + " end-tag \"</band>\".";
+        String shown = ParserProblems.explain(vi, xml);
+        assertTrue(shown.startsWith("templates/unit.jrxml:12: XML chưa đúng cú pháp"), shown);
+        assertTrue(shown.endsWith("not well-formed XML: The element type \"band\" must be terminated by the matching end-tag"
+                + " \"</band>\"."), "the parser's own words after it: " + shown);
+        assertEquals(xml, ParserProblems.explain(en, xml), "in English as the parser says it");
+        assertTrue(ParserProblems.explain(vi, "templates/unit.jrxml:30: Parameter not found : REPORT_TITEL")
+                .startsWith("templates/unit.jrxml:30: một biểu thức không biên dịch được"));
+        // as JasperReports 7 says them: an expression, and an element it does not know (through Jackson)
+        assertTrue(ParserProblems.explain(vi, "templates/unit.jrxml:143: the expression does not compile: The method frob() is"
+                + " undefined for the type String, in: $P{unitName}.frob()").startsWith("templates/unit.jrxml:143: một biểu thức"));
+        assertTrue(ParserProblems.explain(vi, "com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException: Unrecognized field"
+                + " \"frobnicate\" (class net.sf.jasperreports.engine.design.JRDesignBand), not marked as ignorable")
+                .startsWith("có phần tử hoặc thuộc tính mà JasperReports không biết"));
+        assertEquals("templates/unit.jrxml:1: something else", ParserProblems.explain(vi, "templates/unit.jrxml:1: something else"),
+                "another kind is shown as it came");
     }
 }

@@ -217,7 +217,9 @@ class ConsoleServeTest {
                     .until(d -> d.getCurrentUrl().contains("/templates/candidates/"));
             brokenCandidate = browser.getCurrentUrl().substring(base.length());
             String problems = browser.findElement(By.id("problems")).getText();
-            assertTrue(problems.contains("templates/unit.jrxml:" + line + ": not well-formed XML"), problems);
+            // in Vietnamese, the place, what kind of mistake, then the XML parser's own words
+            assertTrue(problems.contains("templates/unit.jrxml:" + line + ": XML chưa đúng cú pháp"), problems);
+            assertTrue(problems.contains("Thông báo gốc của trình đọc XML: not well-formed XML"), problems);
             assertTrue(browser.findElements(By.id("publish")).isEmpty(), "no publish button for a candidate with problems");
             cookie = cookie(browser);
             csrf = browser.findElement(By.name("_csrf")).getAttribute("value");

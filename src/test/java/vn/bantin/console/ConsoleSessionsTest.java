@@ -26,13 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.config.Settings;
 import vn.bantin.store.Database;
+import vn.bantin.store.LoginFailures;
 import vn.bantin.store.SettableClock;
 import vn.bantin.store.TestStores;
 
 /**
  * Two console nodes on one store, as behind the province's proxy: a user signed in on one is signed in on the other,
  * its form token holds there, signing out on one signs out on both, and the store keeps no cookie that would sign in.
- * On H2 by default, on PostgreSQL with {@code -Dbantin.test.store=postgresql}.
+ * Wrong passwords are counted in the store, so that both nodes slow the sign-in alike. On H2 by default, on PostgreSQL with {@code -Dbantin.test.store=postgresql}.
  */
 class ConsoleSessionsTest {
     private static final String PASSWORD = "đăng nhập một lần";
@@ -96,6 +97,57 @@ class ConsoleSessionsTest {
                 clock.advance(Duration.ofHours(8).plusMinutes(1));
                 assertEquals(302, http.send(get(a + "/run-now", second), HttpResponse.BodyHandlers.ofString()).statusCode());
                 assertEquals(302, http.send(get(b + "/run-now", second), HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+        }
+    }
+
+    @Test
+    void wrongPasswordsOnEitherNodeSlowTheSignInOnBothAndAreForgottenAfterADay() throws Exception {
+        Path config = Files.createDirectories(tmp.resolve("config"));
+        Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
+                + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\nconsole.listen=127.0.0.1:0\n",
+                StandardCharsets.UTF_8);
+        Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
+        Files.copy(Path.of("config/schedules.properties"), config.resolve("schedules.properties"));
+        Settings settings = ConfigLoader.load(config);
+        SettableClock clock = new SettableClock(Instant.parse("2023-01-05T01:00:00Z"));
+        try (TestStores.Fresh fresh = TestStores.fresh(tmp.resolve("var")); Database db = fresh.open()) {
+            new UserAdmin(db.dataSource(), clock).add("test", "an", "operator", PASSWORD.toCharArray());
+            try (ConsoleServer one = ConsoleServer.start(settings, ConfigLoader.console(config), db.dataSource(), config, clock);
+                 ConsoleServer two = ConsoleServer.start(settings, ConfigLoader.console(config), db.dataSource(), config, clock)) {
+                String[] nodes = {"http://127.0.0.1:" + one.port(), "http://127.0.0.1:" + two.port()};
+                HttpClient http = HttpClient.newHttpClient();
+                String right = "name=an&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+
+                // nine wrong ones, taking turns on the two nodes, then a day without any: the count is forgotten
+                for (int i = 0; i < LoginThrottle.FREE - 1; i++) {
+                    assertEquals(401, http.send(post(nodes[i % 2] + "/login", null, "name=an&password=doan-sai-" + i),
+                            HttpResponse.BodyHandlers.ofString()).statusCode());
+                }
+                clock.advance(LoginFailures.FORGOTTEN_AFTER.plusMinutes(1));
+                assertEquals(401, http.send(post(nodes[0] + "/login", null, "name=an&password=sai"),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+                assertEquals(302, http.send(post(nodes[1] + "/login", null, right), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                        "ten wrong passwords over two days are not ten in a row");
+
+                // ten wrong ones in a row, five on each node: both nodes make the right password wait
+                for (int i = 0; i < LoginThrottle.FREE; i++) {
+                    assertEquals(401, http.send(post(nodes[i % 2] + "/login", null, "name=an&password=doan-sai-" + i),
+                            HttpResponse.BodyHandlers.ofString()).statusCode());
+                }
+                for (String node : nodes) {
+                    HttpResponse<String> slowed = http.send(post(node + "/login", null, right), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(429, slowed.statusCode(), node + " counts the other node's wrong passwords too");
+                    assertTrue(slowed.body().contains("vui lòng thử lại sau 31 giây"), slowed.body());
+                }
+                clock.advance(LoginThrottle.FIRST_WAIT.plusSeconds(1));
+                assertEquals(302, http.send(post(nodes[1] + "/login", null, right), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                        "after the wait the right password signs in");
+                try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                     ResultSet r = s.executeQuery("SELECT COUNT(*) FROM console_login_failure")) {
+                    assertTrue(r.next());
+                    assertEquals(0, r.getInt(1), "a right password clears the name's and the address's count");
+                }
             }
         }
     }
