@@ -158,7 +158,8 @@ final class ConsoleActions {
                     vn.bantin.delivery.Backoff.Sleeper.REAL, templates).signedBy(vn.bantin.sign.PadesSigning.of(settings, clock))
                     .run(request);
             if (r.repeat() != null) {
-                return r.nothingNewWorded(); // nothing rendered or sent: the page says why, and how to send again
+                // Nothing rendered or sent: the page says why, and how to send again.
+                return List.<RunNote>of(new RunNote.NothingNew(request.period().key(), r.repeat(), r.nothingNew()));
             }
             LiveRuns.notDelivered(listener, (int) r.failedDeliveries());
             // The counts are on the page; beyond them a person must know which bulletins were not made, and why.

@@ -40,6 +40,15 @@ sealed interface RunNote {
         }
     }
 
+    /** A repeat of a period already delivered from the same inputs: nothing made or sent, and how to send again. */
+    record NothingNew(String period, RunResult.Repeat repeat, String english) implements RunNote {
+        @Override
+        public String in(View v) {
+            return v.t("progress.nothingNew", period, String.valueOf(repeat.runId()), repeat.startedAt(),
+                    String.valueOf(repeat.messages()));
+        }
+    }
+
     /** The run stopped before making anything: the data does not cover the period; each reason as the Data page words it. */
     record NotReady(List<String> problems, String english) implements RunNote {
         @Override
