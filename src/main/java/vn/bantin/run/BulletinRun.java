@@ -210,7 +210,7 @@ public final class BulletinRun {
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
         Map<String, String> templateHashes = templateHashes(renderer);
-        runs.recordInputs(runId, templateHashes, InputChecksums.of(options));
+        runs.recordInputs(runId, templateHashes, InputChecksums.of(options, settings.figureFiles()));
         runs.recordSnapshot(runId, snapshotId);
         keepTemplates(templateHashes);
         if (makeable.isEmpty()) {
