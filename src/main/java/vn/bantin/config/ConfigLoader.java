@@ -364,7 +364,7 @@ public final class ConfigLoader {
             }
         }
         return new Settings.Decision766(scoring, holidays(), dataFileName("source.official-766.file"),
-                Map.copyOf(officialColumns), dataFileName("source.unit-changes.file"));
+                Map.copyOf(officialColumns), dataFileName("source.unit-changes.file"), Path.of(text("holidays.file")));
     }
 
     private String dataFileName(String key) {

@@ -46,11 +46,26 @@ public record Settings(Organisation organisation, Path dataDir, Path outDir, Pat
     }
 
     /**
-     * Decision 766: the points rule, the working-day calendar (holidays.csv), and the names of the two optional files
-     * of the data folder, official-766.csv (with its header names, column → the export's headers) and unit-changes.csv.
+     * Decision 766: the points rule, the working-day calendar (holidays.csv, read from {@code holidaysFile}: the path
+     * as configured, which may be missing when it is the default), and the names of the two optional files of the data
+     * folder, official-766.csv (with its header names, column → the export's headers) and unit-changes.csv.
      */
     public record Decision766(vn.bantin.indicator.Scoring766 scoring, vn.bantin.indicator.WorkingDays workingDays,
-                              String officialFile, Map<String, List<String>> officialColumns, String unitChangesFile) {}
+                              String officialFile, Map<String, List<String>> officialColumns, String unitChangesFile,
+                              Path holidaysFile) {}
+
+    /**
+     * The files besides the five exports that change a bulletin's figures, by the name a run records them under:
+     * official-766.csv and unit-changes.csv of the data folder (by file name, like the exports) and the working-day
+     * calendar (by its path as configured, e.g. {@code config/holidays.csv}). Each may be missing.
+     */
+    public Map<String, Path> figureFiles() {
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put(decision766.officialFile(), dataDir.resolve(decision766.officialFile()));
+        files.put(decision766.unitChangesFile(), dataDir.resolve(decision766.unitChangesFile()));
+        files.put(decision766.holidaysFile().toString().replace('\\', '/'), decision766.holidaysFile());
+        return files;
+    }
 
     /** A scheduled run whose exports do not reach the period's end is tried again every {@code retryEvery}. */
     public record Readiness(java.time.Duration retryEvery, int maxRetries) {}

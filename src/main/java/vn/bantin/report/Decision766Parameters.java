@@ -192,7 +192,7 @@ final class Decision766Parameters {
                         d.lost().stream().limit(2).map(this::itemText).toList()) + ")";
                 groups.add(words.format("d766.reconciliation.group", d.group() == Group766.TONG
                         ? words.label("d766.group.tong") : d.group().title(), two(d.official()), two(d.local()),
-                        signed(d.delta())) + items);
+                        signedInText(d.delta())) + items);
             }
             String name = r.scope().equals(Engine766.PROVINCE) ? words.label("scope.province") : r.name();
             lines.add(words.format("d766.reconciliation.scope", name, String.join("; ", groups),
@@ -270,5 +270,15 @@ final class Decision766Parameters {
     static String signed(double x) {
         String t = two(x);
         return t.startsWith("-") ? t : "+" + t;
+    }
+
+    /**
+     * A signed difference inside a sentence, which must not be broken at a line's end. Java's line breaking, which
+     * JasperReports uses, takes "-4,82" and "2,26" for numbers but not "+2,26", which it breaks after the comma
+     * ("+2," and "26" on the next line); a narrow no-break space after the plus keeps it whole.
+     */
+    static String signedInText(double x) {
+        String t = signed(x);
+        return t.startsWith("+") ? "+\u202F" + t.substring(1) : t;
     }
 }

@@ -210,9 +210,9 @@ public final class BulletinRun {
         SourceOptions options = settings.sourceOptions();
         CsvSource.checkAll(options);
         Map<String, String> templateHashes = templateHashes(renderer);
-        // The exports' checksums, then the configuration the messages depend on: history keeps both, and a repeat is
-        // told by them.
-        Map<String, String> inputs = new java.util.LinkedHashMap<>(InputChecksums.of(options));
+        // The exports' checksums (and of the files that change the 766 figures), then the configuration the messages
+        // depend on: history keeps both, and a repeat is told by them.
+        Map<String, String> inputs = new java.util.LinkedHashMap<>(InputChecksums.of(options, settings.figureFiles()));
         inputs.putAll(SettingsFingerprint.of(settings));
         runs.recordInputs(runId, templateHashes, inputs);
         runs.recordSnapshot(runId, snapshotId);

@@ -71,17 +71,25 @@ public final class Reproduction {
             inputs = snapshot.dir().toString();
         } else {
             options = settings.sourceOptions();
-            Map<String, String> now = InputChecksums.of(options);
-            // The exports only: the configuration entries say what the run depended on, not files to read again.
-            List<String> changed = run.inputChecksums().entrySet().stream().filter(e -> !SettingsFingerprint.isSetting(e.getKey()))
-                    .filter(e -> !e.getValue().equals(now.get(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
-            if (!changed.isEmpty() || run.inputChecksums().isEmpty()) {
-                throw new IllegalArgumentException("run " + runId + " read the data folder, not a gathered snapshot, and "
-                        + (changed.isEmpty() ? "recorded no checksums of it" : String.join(", ", changed)
-                        + " in " + options.dataDir() + " changed since") + "; its inputs were not kept, so it cannot be made"
-                        + " again (gather before each run to keep them)");
-            }
             inputs = options.dataDir() + " (unchanged since the run)";
+        }
+        if (snapshotId.isEmpty() && run.inputChecksums().isEmpty()) {
+            throw new IllegalArgumentException("run " + runId + " read the data folder, not a gathered snapshot, and"
+                    + " recorded no checksums of it; its inputs were not kept, so it cannot be made again (gather before"
+                    + " each run to keep them)");
+        }
+        // A snapshot keeps the exports, but not the calendar of config, and the data folder keeps nothing: every file
+        // the run recorded (official-766.csv, unit-changes.csv, holidays.csv among them) must still be as it was.
+        // The configuration entries say what the run depended on, not files to read again.
+        Map<String, String> files = new java.util.LinkedHashMap<>(run.inputChecksums());
+        files.keySet().removeIf(SettingsFingerprint::isSetting);
+        List<String> changed = InputChecksums.changed(files,
+                InputChecksums.of(options, settings.withSourceOptions(options).figureFiles()));
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("run " + runId + " read " + (snapshotId.isPresent() ? "the snapshot "
+                    + snapshotId.get() : "the data folder " + options.dataDir()) + ", and since then "
+                    + String.join(", ", changed) + " changed, so its figures cannot be made again; put back the files as"
+                    + " the run read them" + (snapshotId.isPresent() ? "" : " (gather before each run to keep the exports)"));
         }
         Path templates = Files.createTempDirectory("bantin-templates-" + runId + "-");
         try {

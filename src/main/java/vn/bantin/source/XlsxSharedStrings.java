@@ -20,11 +20,11 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -92,9 +92,13 @@ final class XlsxSharedStrings implements SharedStrings, Closeable {
         }
     }
 
+    /**
+     * The cell's text as a plain string: the sheet parser only asks for its text, and POI's own XSSFRichTextString
+     * would build an XMLBeans object per cell (and load the spreadsheet schema's types, some megabytes, to do so).
+     */
     @Override
     public RichTextString getItemAt(int idx) {
-        return new XSSFRichTextString(text(idx));
+        return new PlainText(text(idx));
     }
 
     String text(int idx) {
@@ -146,6 +150,63 @@ final class XlsxSharedStrings implements SharedStrings, Closeable {
         } finally {
             Files.deleteIfExists(texts);
             Files.deleteIfExists(starts);
+        }
+    }
+
+    /** A shared string's text, without formatting: exports are read for their text only. */
+    private record PlainText(String text) implements RichTextString {
+        @Override
+        public String getString() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public int numFormattingRuns() {
+            return 0;
+        }
+
+        @Override
+        public int getIndexOfFormattingRun(int index) {
+            throw new IndexOutOfBoundsException("a shared string read from an export has no formatting runs");
+        }
+
+        @Override
+        public void clearFormatting() {
+            // no formatting to clear
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, short fontIndex) {
+            throw readOnly();
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, Font font) {
+            throw readOnly();
+        }
+
+        @Override
+        public void applyFont(Font font) {
+            throw readOnly();
+        }
+
+        @Override
+        public void applyFont(short fontIndex) {
+            throw readOnly();
+        }
+
+        private static UnsupportedOperationException readOnly() {
+            return new UnsupportedOperationException("the shared strings of an export are read, never formatted");
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's 2026 run (Decision 766 scores, official scores, unit changes) made again with {@code run --reproduce}:
- * the province bulletin, two unit bulletins (a merged commune among them) and indicators.csv are those of the run.
+ * the province bulletin, two unit bulletins (a merged commune among them) and indicators.csv are those of the run; once
+ * the working-day calendar the run read is edited, the run is no longer made again.
  */
 class Reproduce2026Test {
     private static final Path DATA = Path.of("data/sample/2026");
@@ -33,9 +35,11 @@ class Reproduce2026Test {
     void aReproduced2026RunHasThe766SectionAndFiguresOfTheRunThatWasSent() throws IOException {
         Path config = tmp.resolve("config");
         Files.createDirectories(config);
-        for (String f : List.of("bantin.properties", "schedules.properties")) {
-            Files.copy(Path.of("config/2026", f), config.resolve(f));
-        }
+        Files.copy(Path.of("config/2026/schedules.properties"), config.resolve("schedules.properties"));
+        // The calendar is a copy, so that the test can announce a day off after the run.
+        Path holidays = Files.copy(Path.of("config/holidays.csv"), tmp.resolve("holidays.csv"));
+        Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/2026/bantin.properties"))
+                .replace("holidays.file=config/holidays.csv", "holidays.file=" + holidays), StandardCharsets.UTF_8);
         // The province's recipients and two units' (a department and a merged commune): enough, and quick to render.
         List<String> recipients = Files.readAllLines(Path.of("config/2026/recipients.csv"), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.contains(",unit") || l.startsWith("SNV,") || l.startsWith(COMMUNE + ",")).toList();
@@ -66,6 +70,13 @@ class Reproduce2026Test {
                 .replaceAll("\\s+", " ").contains("năm trước gộp từ"), "the merged commune's bulletin names the communes it was made from");
         assertEquals(Files.readString(sent.resolve("indicators.csv")), Files.readString(again.resolve("indicators.csv")),
                 "indicators.csv, the 766 rows included");
+
+        // A day off added to the calendar since moves the due dates: the run cannot be made again as it was.
+        Files.writeString(holidays, "2026-03-13,Nghỉ bù (thử)\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        CliRun refused = CliRun.of("run", "--reproduce", id.group(1), "--to", tmp.resolve("refused").toString(),
+                "--data", DATA.toString(), "--config", config.toString(), "--store", store);
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("since then " + holidays + " changed"), refused.toString());
     }
 
     private static String text(Path pdf) throws IOException {
