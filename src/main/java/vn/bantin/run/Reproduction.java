@@ -81,9 +81,9 @@ public final class Reproduction {
         // A snapshot keeps the exports, but not the calendar of config, and the data folder keeps nothing: every file
         // the run recorded (official-766.csv, unit-changes.csv, holidays.csv among them) must still be as it was.
         // The configuration entries say what the run depended on, not files to read again.
-        Map<String, String> files = new java.util.LinkedHashMap<>(run.inputChecksums());
-        files.keySet().removeIf(SettingsFingerprint::isSetting);
-        List<String> changed = InputChecksums.changed(files,
+        Map<String, String> recorded = new java.util.LinkedHashMap<>(run.inputChecksums());
+        recorded.keySet().removeIf(SettingsFingerprint::isSetting);
+        List<String> changed = InputChecksums.changed(recorded,
                 InputChecksums.of(options, settings.withSourceOptions(options).figureFiles()));
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException("run " + runId + " read " + (snapshotId.isPresent() ? "the snapshot "
