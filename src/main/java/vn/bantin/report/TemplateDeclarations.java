@@ -61,8 +61,10 @@ public final class TemplateDeclarations {
             JasperDesign design;
             try {
                 design = JRXmlLoader.load(template.toFile());
-            } catch (JRException e) {
-                continue; // not a report the compiler can read: its check says why
+            } catch (JRException | RuntimeException e) {
+                // Not a report the compiler can read (an unknown element is Jackson's runtime exception in
+                // JasperReports 7): its check says why, at the file and line.
+                continue;
             }
             problems.addAll(new Check(source.get(), bulletin.get(), design).problems());
             problems.addAll(labelProblems(source.get(), labels, labelFile, brokenPatterns));

@@ -22,6 +22,10 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class TemplateProblems {
     private static final Pattern XML_LINE = Pattern.compile("line (\\d+), column \\d+: (.*)", Pattern.DOTALL);
+    /** JasperReports 7 reads a JRXML with Jackson, which names an element it does not know and where it stands. */
+    private static final Pattern UNKNOWN_ELEMENT = Pattern.compile(
+            "Unrecognized field \"([^\"]+)\" \\(class [\\w.$]+\\), not marked as ignorable(?: \\((\\d+) known properties: ([^)\\]]*)\\]?\\))?"
+            + ".*?line: (\\d+), column: \\d+", Pattern.DOTALL);
     private static final List<Pattern> NAMES = List.of(
             Pattern.compile("Parameter not found : (\\S+)"), Pattern.compile("Field not found : (\\S+)"),
             Pattern.compile("Variable not found : (\\S+)"), Pattern.compile("uses label '([^']+)'"),
@@ -44,6 +48,12 @@ public final class TemplateProblems {
         Matcher xml = XML_LINE.matcher(message);
         if (xml.find()) {
             return template + ":" + xml.group(1) + ": not well-formed XML: " + xml.group(2).strip();
+        }
+        Matcher unknown = UNKNOWN_ELEMENT.matcher(message);
+        if (unknown.find()) {
+            String known = unknown.group(3) == null ? "" : " (expected here: " + unknown.group(3).replace("\"", "").strip() + ")";
+            return template + ":" + unknown.group(4) + ": unknown element or attribute '" + unknown.group(1) + "'" + known
+                    + "; check its spelling against the JasperReports 7 samples";
         }
         for (Pattern p : NAMES) {
             Matcher m = p.matcher(message);

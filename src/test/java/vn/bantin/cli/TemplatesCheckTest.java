@@ -64,6 +64,17 @@ class TemplatesCheckTest {
     }
 
     @Test
+    void anUnknownElementIsReportedAtItsLineNotAsACrash() throws IOException {
+        Path unit = templates().resolve("unit.jrxml");
+        int line = edit(unit, "<detail>", "<detail><bogusBand/>");
+        CliRun r = check();
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains(unit + ":" + line + ": unknown element or attribute 'bogusBand' (expected here: part, band)"),
+                r.out() + r.err());
+        assertTrue(!r.err().contains("unexpected failure") && !r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void aBrokenStyleFileIsReportedAtItsOwnLine() throws IOException {
         Path styles = templates().resolve("styles.jrtx");
         int line = edit(styles, "<style name=\"Title\"", "<style name=\"Title\" <");
