@@ -5,6 +5,8 @@
 # peak memory (resident set), and bantin's ratio to DuckDB.
 # Usage: bench/compare.sh [document rows ...]   (default 1000000 5000000 20000000; dossiers are a fifth of them)
 #        RUNS=5 bench/compare.sh 1000000         (RUNS default 3; BENCH_DIR default target/bench)
+#        BANTIN_JAR=other.jar bench/compare.sh    (another build of bantin, e.g. the one before a change; default
+#                                                 target/bantin.jar, made when missing)
 # Needs a JDK 17, Maven and GNU time (/usr/bin/time). Heaps: bantin -Xmx128m up to 5M rows, -Xmx256m above.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,9 @@ read -r -a sizes <<< "${sizes[*]}"
 runs=${RUNS:-3}
 work=${BENCH_DIR:-target/bench}
 jar=$(pwd)/target/bantin.jar
+if [ -n "${BANTIN_JAR:-}" ]; then
+  jar=$(cd "$(dirname "$BANTIN_JAR")" && pwd)/$(basename "$BANTIN_JAR")
+fi
 [ -f "$jar" ] || mvn -q -DskipTests package
 mkdir -p "$work"
 work=$(cd "$work" && pwd)

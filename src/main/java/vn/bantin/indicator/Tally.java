@@ -51,6 +51,28 @@ public final class Tally {
         }
     }
 
+    /** An empty tally of the same period, crediting units the same way: for rows read on another thread. */
+    public Tally emptyLike() {
+        return new Tally(period, credit);
+    }
+
+    /**
+     * Adds the document counts of {@code part}, a tally of the same period that was given documents only (read on a
+     * thread of their own, while this one took the other exports).
+     */
+    public void addDocuments(Tally part) {
+        if (!part.period.equals(period)) {
+            throw new IllegalArgumentException("documents of " + part.period + " added to a tally of " + period);
+        }
+        documentsInPeriod += part.documentsInPeriod;
+        part.documents.forEach((unit, c) -> {
+            DocumentCount mine = documents.computeIfAbsent(unit, k -> new DocumentCount());
+            mine.incoming += c.incoming;
+            mine.outgoing += c.outgoing;
+            mine.qualifying += c.qualifying;
+        });
+    }
+
     /** Procedures are a snapshot of the catalogue: every row counts, whatever the period. */
     public void add(Procedure p) {
         ProcedureCount c = procedures.computeIfAbsent(credit.apply(p.unit()), k -> new ProcedureCount());

@@ -101,6 +101,25 @@ public final class Gathering {
 
     public static Gathered gather(SourceOptions options, List<Period> periods, Level localityLevel, RejectSink rejects,
                                   SourceProgress progress, Setup766 setup) {
+        return gather(options, periods, localityLevel, rejects, progress, setup, Reading.forThisMachine());
+    }
+
+    /**
+     * How the exports are read: one after another on the calling thread, or the documents export (the largest, which
+     * needs nothing but the unit tree) on a thread of its own beside procedures, dossiers and feedback. Either way
+     * everything a person sees is the same: rejects and progress lines in file order, the same figures, the same
+     * error (the first in file order).
+     */
+    enum Reading {
+        ONE_THREAD, TWO_THREADS;
+
+        static Reading forThisMachine() {
+            return Runtime.getRuntime().availableProcessors() >= 2 ? TWO_THREADS : ONE_THREAD;
+        }
+    }
+
+    static Gathered gather(SourceOptions options, List<Period> periods, Level localityLevel, RejectSink rejects,
+                           SourceProgress progress, Setup766 setup, Reading reading) {
         CsvSource source = new CsvSource(options, rejects, progress);
         UnitTree tree = source.readUnits();
         UnitChanges changes = setup.unitChangesFile() == null ? UnitChanges.none()
@@ -114,27 +133,124 @@ public final class Gathering {
             scores.putIfAbsent(p, new Tally766(p, days, setup.readOn(), credit));
         }
         List<Tally> all = new ArrayList<>(tallies.values());
-        List<Tally766> all766 = new ArrayList<>(scores.values());
-        source.readDocuments(tree, d -> all.forEach(t -> t.add(d)));
-        boolean[] newLevels = {false};
-        source.readProcedures(tree, p -> {
-            newLevels[0] |= p.decree42();
-            all.forEach(t -> t.add(p));
-            all766.forEach(t -> t.add(p));
-        });
-        source.readDossiers(tree, d -> {
-            all.forEach(t -> t.add(d));
-            all766.forEach(t -> t.add(d));
-        });
-        // The reader has checked that every locality is a unit of the tree.
-        source.readFeedback(tree, f -> {
-            String locality = tree.rollUp(tree.find(f.locality()).orElseThrow(), localityLevel).code();
-            all.forEach(t -> t.add(f, locality));
-            all766.forEach(t -> t.add(f));
-        });
+        Later later = new Later(tree, localityLevel, all, new ArrayList<>(scores.values()));
+        List<FileStats> stats = new ArrayList<>(source.stats());
+        if (reading == Reading.ONE_THREAD) {
+            source.readDocuments(tree, d -> all.forEach(t -> t.add(d)));
+            later.read(source);
+            stats = source.stats();
+        } else {
+            stats.addAll(readBeside(options, tree, all, later, rejects, progress));
+        }
         Official766 official = setup.officialFile() == null ? Official766.none(false)
                 : OfficialScoresFile.read(options.dataDir().resolve(Path.of(setup.officialFile())), setup.officialColumns(), tree,
                         setup.provinceCode(), periods.get(0), options.zone(), rejects);
-        return new Gathered(tree, tallies, source.stats(), scores, changes, official, newLevels[0]);
+        return new Gathered(tree, tallies, List.copyOf(stats), scores, changes, official, later.newLevels);
+    }
+
+    /** Procedures, dossiers and feedback, in that order: the dossiers' check of procedure codes needs the catalogue. */
+    private static final class Later {
+        private final UnitTree tree;
+        private final Level localityLevel;
+        private final List<Tally> all;
+        private final List<Tally766> all766;
+        boolean newLevels;
+
+        Later(UnitTree tree, Level localityLevel, List<Tally> all, List<Tally766> all766) {
+            this.tree = tree;
+            this.localityLevel = localityLevel;
+            this.all = all;
+            this.all766 = all766;
+        }
+
+        void read(CsvSource source) {
+            source.readProcedures(tree, p -> {
+                newLevels |= p.decree42();
+                all.forEach(t -> t.add(p));
+                all766.forEach(t -> t.add(p));
+            });
+            source.readDossiers(tree, d -> {
+                all.forEach(t -> t.add(d));
+                all766.forEach(t -> t.add(d));
+            });
+            // The reader has checked that every locality is a unit of the tree.
+            source.readFeedback(tree, f -> {
+                String locality = tree.rollUp(tree.find(f.locality()).orElseThrow(), localityLevel).code();
+                all.forEach(t -> t.add(f, locality));
+                all766.forEach(t -> t.add(f));
+            });
+        }
+    }
+
+    /**
+     * Reads documents on a thread of their own, into tallies of their own that are added to {@code all} at the end,
+     * while this thread reads the later exports, whose rejects and progress lines are held back until the documents
+     * end. A failure of the documents stops the later files and is thrown (it comes first in file order); a failure
+     * of the later files waits for the documents, whose own failure would come first. Returns the statistics of
+     * documents, procedures, dossiers and feedback, in that order.
+     */
+    private static List<FileStats> readBeside(SourceOptions options, UnitTree tree, List<Tally> all, Later later,
+                                              RejectSink rejects, SourceProgress progress) {
+        HeldBack held = new HeldBack(rejects, progress);
+        CsvSource documents = new CsvSource(options, rejects, progress);
+        List<Tally> parts = all.stream().map(Tally::emptyLike).toList();
+        Throwable[] documentsFailed = new Throwable[1];
+        Thread reader = new Thread(() -> {
+            try {
+                documents.readDocuments(tree, d -> parts.forEach(t -> t.add(d)));
+                held.earlierEnded();
+            } catch (Throwable e) {
+                documentsFailed[0] = e;
+                held.earlierFailed();
+            }
+        }, "bantin-read-documents");
+        reader.setDaemon(true); // never keeps the JVM up: the calling thread waits for it below in every case
+        reader.start();
+        CsvSource rest = new CsvSource(options, held, held, held::stopped);
+        Throwable laterFailed = null;
+        try {
+            later.read(rest);
+        } catch (Throwable e) {
+            laterFailed = e;
+        }
+        joinUninterruptibly(reader);
+        if (documentsFailed[0] != null) {
+            throw unchecked(documentsFailed[0]);
+        }
+        held.release();
+        if (laterFailed != null) {
+            throw unchecked(laterFailed);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).addDocuments(parts.get(i));
+        }
+        List<FileStats> out = new ArrayList<>(documents.stats());
+        out.addAll(rest.stats());
+        return out;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
     }
 }

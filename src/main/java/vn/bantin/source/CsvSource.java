@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import vn.bantin.indicator.Document;
@@ -26,13 +27,23 @@ public final class CsvSource {
     private final SourceOptions options;
     private final RejectSink rejects;
     private final SourceProgress progress;
+    private final BooleanSupplier stop;
     private final List<FileStats> stats = new ArrayList<>();
     private Set<String> procedureCodes;
 
     public CsvSource(SourceOptions options, RejectSink rejects, SourceProgress progress) {
+        this(options, rejects, progress, () -> false);
+    }
+
+    /**
+     * {@code stop}: asked before each row; once it says yes, reading ends with {@link ReadStopped} (another file read
+     * at the same time has failed, and its error is the one to report).
+     */
+    public CsvSource(SourceOptions options, RejectSink rejects, SourceProgress progress, BooleanSupplier stop) {
         this.options = options;
         this.rejects = rejects;
         this.progress = progress;
+        this.stop = stop;
     }
 
     /** Opens every file and checks its header, so that a missing file or column stops the run before any work. */
@@ -257,6 +268,7 @@ public final class CsvSource {
         rows(options, source).forEach(new RowStream.RowHandler() {
             @Override
             public void row(long line, List<String> cells) {
+                stopWhenAsked();
                 rowIndex[0]++;
                 if (header[0] == null) {
                     if (rowIndex[0] == format.headerRow()) {
@@ -275,6 +287,7 @@ public final class CsvSource {
 
             @Override
             public void broken(long line, String reason) {
+                stopWhenAsked();
                 rowIndex[0]++;
                 if (header[0] == null) {
                     throw new SourceException(name + " line " + line + ": the header row cannot be read (" + reason + ")");
@@ -284,6 +297,12 @@ public final class CsvSource {
                 progress(name, tally);
             }
         });
+    }
+
+    private void stopWhenAsked() {
+        if (stop.getAsBoolean()) {
+            throw new ReadStopped();
+        }
     }
 
     private void progress(String name, FileTally tally) {
