@@ -54,7 +54,10 @@ public final class Gather {
         this.progress = progress;
     }
 
-    /** One file of the snapshot, as the manifest records it. {@code rows} is null for a copied file. */
+    /**
+     * One file of the snapshot, as the manifest records it. {@code rows} is null for a copied file; {@code source} null
+     * for a file copied beside the exports.
+     */
     public record Pulled(SourceFile source, String fileName, String kind, String from, String query, Long rows,
                          String sha256, long bytes, Instant started, Instant finished) {
     }
@@ -85,8 +88,9 @@ public final class Gather {
                 files.add(pull(f, period, temp));
             }
             checkHeaders(temp, files);
+            List<Pulled> beside = copyBeside(temp);
             Instant finished = clock.instant();
-            writeManifest(temp.resolve(InputSnapshot.MANIFEST), period, started, finished, files);
+            writeManifest(temp.resolve(InputSnapshot.MANIFEST), period, started, finished, files, beside);
             Path target = rename(temp, periodDir, finished);
             String id = period.key() + "/" + target.getFileName();
             return new Snapshot(target, id, List.copyOf(files));
@@ -139,11 +143,43 @@ public final class Gather {
                 started, clock.instant());
     }
 
+    /**
+     * The files of the data folder that change the Decision 766 figures (official-766.csv, unit-changes.csv, as
+     * config names them), copied when present: a run reads them from the same folder as the exports, so a snapshot
+     * without them would make a bulletin without the official scores or the merged units' predecessors.
+     */
+    private List<Pulled> copyBeside(Path temp) throws IOException {
+        List<Pulled> out = new ArrayList<>();
+        for (String name : java.util.stream.Stream.of(settings.decision766().officialFile(),
+                settings.decision766().unitChangesFile()).filter(java.util.Objects::nonNull).toList()) {
+            Path from = settings.dataDir().resolve(name);
+            if (!Files.isRegularFile(from)) {
+                continue;
+            }
+            Instant started = clock.instant();
+            Path to = temp.resolve(name).normalize();
+            if (!to.startsWith(temp)) {
+                throw new GatherException("gather: " + name + " is not a file inside the data folder; name it by its path"
+                        + " in the data folder");
+            }
+            Files.createDirectories(to.getParent());
+            MessageDigest sha = ContractCsv.sha256Digest();
+            long bytes;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(from), sha)) {
+                bytes = Files.copy(in, to);
+            }
+            progress.accept("copied " + name + " from " + from);
+            out.add(new Pulled(null, name, "file", from.toString(), null, null, HexFormat.of().formatHex(sha.digest()), bytes,
+                    started, clock.instant()));
+        }
+        return out;
+    }
+
     /** The headers are read as a run will read them: a snapshot a run could not read is no snapshot. */
     private void checkHeaders(Path temp, List<Pulled> files) throws IOException {
         Path manifest = temp.resolve(InputSnapshot.MANIFEST);
         // A provisional manifest names the files, so the snapshot reads exactly as a run will read it.
-        writeManifest(manifest, null, null, null, files);
+        writeManifest(manifest, null, null, null, files, List.of());
         try {
             CsvSource.checkAll(InputSnapshot.find(temp.getParent(), temp.getFileName().toString()).orElseThrow()
                     .options(settings.sourceOptions()));
@@ -171,8 +207,9 @@ public final class Gather {
         }
     }
 
-    private static void writeManifest(Path file, Period period, Instant started, Instant finished, List<Pulled> files)
-            throws IOException {
+    /** {@code beside}: the files copied with the exports (under "beside": a run finds them by name, not as exports). */
+    private static void writeManifest(Path file, Period period, Instant started, Instant finished, List<Pulled> files,
+                                      List<Pulled> beside) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
              JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -184,28 +221,37 @@ public final class Gather {
                 g.writeStringField("started", started.toString());
                 g.writeStringField("finished", finished.toString());
             }
-            g.writeArrayFieldStart("files");
-            for (Pulled p : files) {
-                g.writeStartObject();
-                g.writeStringField("source", p.source().key());
-                g.writeStringField("file", p.fileName());
-                g.writeStringField("kind", p.kind());
-                g.writeStringField("from", p.from());
-                if (p.query() != null) {
-                    g.writeStringField("query", p.query());
-                }
-                if (p.rows() != null) {
-                    g.writeNumberField("rows", p.rows());
-                }
-                g.writeStringField("sha256", p.sha256());
-                g.writeNumberField("bytes", p.bytes());
-                g.writeStringField("started", p.started().toString());
-                g.writeStringField("finished", p.finished().toString());
-                g.writeEndObject();
+            writeFiles(g, "files", files);
+            if (!beside.isEmpty()) {
+                writeFiles(g, "beside", beside);
             }
-            g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    private static void writeFiles(JsonGenerator g, String name, List<Pulled> files) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Pulled p : files) {
+            g.writeStartObject();
+            if (p.source() != null) {
+                g.writeStringField("source", p.source().key());
+            }
+            g.writeStringField("file", p.fileName());
+            g.writeStringField("kind", p.kind());
+            g.writeStringField("from", p.from());
+            if (p.query() != null) {
+                g.writeStringField("query", p.query());
+            }
+            if (p.rows() != null) {
+                g.writeNumberField("rows", p.rows());
+            }
+            g.writeStringField("sha256", p.sha256());
+            g.writeNumberField("bytes", p.bytes());
+            g.writeStringField("started", p.started().toString());
+            g.writeStringField("finished", p.finished().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static void deleteQuietly(Path dir) {
