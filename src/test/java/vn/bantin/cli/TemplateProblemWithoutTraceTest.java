@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.report.TemplatesCopy;
+import vn.bantin.store.TestStores;
 
 /**
  * A template problem is one sentence at its place, never followed by a stack trace. Jasper fills a table on a thread
@@ -40,14 +41,14 @@ class TemplateProblemWithoutTraceTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\ntemplates.dir=" + templates + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\n", StandardCharsets.UTF_8);
+                + "\n" + TestStores.properties(tmp.resolve("var")), StandardCharsets.UTF_8);
         Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
 
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-                "vn.bantin.cli.Main", "run", "--period", "2022-12", "--bulletin", "province", "--config", config.toString(),
-                "--store", CliRun.store(tmp)).redirectOutput(tmp.resolve("out.txt").toFile())
+                "vn.bantin.cli.Main", "run", "--period", "2022-12", "--bulletin", "province", "--config", config.toString())
+                .redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err.txt").toFile()).start();
         assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the run ends");
         String err = read(tmp.resolve("err.txt"));

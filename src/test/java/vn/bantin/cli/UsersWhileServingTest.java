@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.store.TestStores;
+
 /**
  * {@code users add|list|token}, each in a JVM of its own as typed at a shell, while a serve (another JVM) holds the
  * store: serve answers them through its socket, the password never leaves the command's process, and the same
@@ -27,7 +29,7 @@ class UsersWhileServingTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
                 + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox")
-                + "\nstore.url=" + CliRun.store(tmp) + "\nconsole.listen=127.0.0.1:0\n", StandardCharsets.UTF_8);
+                + "\n" + TestStores.properties(tmp.resolve("var")) + "console.listen=127.0.0.1:0\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("recipients.csv"), "unit,name,email,bulletins\n"
                 + ",Chủ tịch UBND tỉnh,chutich@bacninh.gov.vn,province\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("schedules.properties"), "poll-seconds=1\ncheckin-seconds=1\n", StandardCharsets.UTF_8);

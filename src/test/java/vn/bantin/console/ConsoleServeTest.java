@@ -77,7 +77,7 @@ class ConsoleServeTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"), StandardCharsets.UTF_8)
                 + "\nsmtp.host=127.0.0.1\nsmtp.port=" + mail.getSmtp().getPort() + "\nsmtp.security=none\n"
-                + "store.url=jdbc:h2:file:" + tmp.resolve("var/bantin") + "\n"
+                + vn.bantin.store.TestStores.properties(tmp.resolve("var"))
                 + "out.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\n"
                 + "templates.dir=" + templates + "\nconsole.listen=127.0.0.1:0\n", StandardCharsets.UTF_8);
         StringBuilder recipients = new StringBuilder("unit,name,email,bulletins\n");

@@ -26,6 +26,8 @@ import vn.bantin.store.AttachmentArchive;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeliveryLedger;
 import vn.bantin.store.DeliveryRow;
+import vn.bantin.store.StoreAddress;
+import vn.bantin.store.TestStores;
 
 /**
  * With output.formats=pdf,xlsx,docx every recipient gets the Word document beside the PDF and the workbook, as a
@@ -61,11 +63,10 @@ class DocxAttachmentTest {
                     .findFirst().orElseThrow();
             assertTrue(docxText(received.get(unitDocx)).contains("Sở Xây dựng"), unitDocx);
 
-            String store = "jdbc:h2:file:" + tmp.resolve("var/bantin");
+            StoreAddress store = TestStores.in(tmp.resolve("var"));
             try (Database db = Database.open(store)) {
                 DeliveryLedger ledger = new DeliveryLedger(db.dataSource(), Clock.systemUTC());
-                AttachmentArchive archive = new AttachmentArchive(db.dataSource(), Clock.systemUTC(),
-                        AttachmentArchive.folderFor(store));
+                AttachmentArchive archive = new AttachmentArchive(db.dataSource(), Clock.systemUTC(), store.archiveFolder());
                 int words = 0;
                 for (String bulletin : List.of("province", "unit")) {
                     for (DeliveryRow d : ledger.list(bulletin, "2022-12")) {

@@ -33,6 +33,8 @@ final class SmtpStub implements AutoCloseable {
     volatile Behaviour behaviour = Behaviour.NORMAL;
     /** How long the reply to the final dot takes (ms). */
     volatile long dotDelayMillis;
+    /** Run when a message's final dot has come, before the delay and the reply. */
+    volatile Runnable onDot = () -> { };
     /** Run when the client says QUIT, before the reply. */
     volatile Runnable onQuit = () -> { };
 
@@ -149,6 +151,7 @@ final class SmtpStub implements AutoCloseable {
                     if (behaviour == Behaviour.DROP_AFTER_DOT) {
                         return;
                     }
+                    onDot.run();
                     pause(dotDelayMillis);
                     if (dataReply.startsWith("250")) {
                         accepted.incrementAndGet();

@@ -126,7 +126,7 @@ class Decision766RunTest {
 
     @Test
     void theChangeSinceThePreviousPeriodComesFromTheRunThatMadeIt() throws Exception {
-        String store = "store.url=jdbc:h2:file:" + tmp.resolve("shared-var/bantin") + "\n";
+        String store = vn.bantin.store.TestStores.properties(tmp.resolve("shared-var"));
         RunResult january = run("january", store, null, "", Period.parse("2026-01"), Set.of(RunRequest.PROVINCE), t -> t);
         // A province bulletin reads only its own period: January's totals come from the snapshots January's run kept.
         RunResult february = run("february", store, null, "", FEBRUARY, Set.of(RunRequest.PROVINCE), t -> t);

@@ -37,6 +37,7 @@ public final class TestPostgres implements AutoCloseable {
     private static TestPostgres create(String name) {
         try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE DATABASE " + name);
+            withoutWaitForDisk(s, name);
         } catch (SQLException e) {
             String reason = "PostgreSQL not reachable on " + HOST + ":" + PORT + ": " + Database.firstLine(e.getMessage());
             if (required()) {
@@ -57,10 +58,19 @@ public final class TestPostgres implements AutoCloseable {
         String name = newName();
         try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE DATABASE " + name + " TEMPLATE " + template);
+            withoutWaitForDisk(s, name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not copy the template database " + template + ": " + e.getMessage(), e);
         }
         return new TestPostgres(name);
+    }
+
+    /**
+     * A test's commits need not wait for the disk (a test database does not outlive a crash of the server): each of
+     * the program's many small autocommitted writes otherwise waits for a WAL flush. What the program sees is the same.
+     */
+    private static void withoutWaitForDisk(Statement s, String name) throws SQLException {
+        s.executeUpdate("ALTER DATABASE " + name + " SET synchronous_commit = off");
     }
 
     /** The migrated template of {@link #createMigrated()}, made at its first use and dropped when the JVM ends. */
@@ -72,21 +82,24 @@ public final class TestPostgres implements AutoCloseable {
         static synchronized String name() {
             if (name == null) {
                 dropOrphans();
-                TestPostgres t = create(PREFIX + ProcessHandle.current().pid() + "_" + newName().substring("bantin_test_".length()));
+                TestPostgres t = create(PREFIX + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
                 Database.open(t.address()).close();
-                Runtime.getRuntime().addShutdownHook(new Thread(t::close));
+                Runtime.getRuntime().addShutdownHook(new Thread(t::dropNow));
                 name = t.name;
             }
             return name;
         }
 
-        /** Drops the templates of test JVMs that were killed before their shutdown hook could (the server is local). */
+        /**
+         * Drops the databases (templates and copies: their names carry the JVM's pid) of test JVMs that were killed
+         * before they could drop them themselves (the server is local, so the pid says whether that JVM still runs).
+         */
         private static void dropOrphans() {
             java.util.List<String> orphans = new java.util.ArrayList<>();
             try (Connection c = admin("postgres"); Statement s = c.createStatement();
-                 java.sql.ResultSet r = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+                 java.sql.ResultSet r = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + NAME_PREFIX + "%'")) {
                 while (r.next()) {
-                    String pid = r.getString(1).substring(PREFIX.length()).replaceAll("_.*", "");
+                    String pid = r.getString(1).replaceFirst("^" + PREFIX + "|^" + NAME_PREFIX, "").replaceAll("_.*", "");
                     if (pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
                         orphans.add(r.getString(1));
                     }
@@ -98,8 +111,10 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
+    private static final String NAME_PREFIX = "bantin_test_";
+
     private static String newName() {
-        return "bantin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return NAME_PREFIX + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     static boolean required() {
@@ -132,13 +147,65 @@ public final class TestPostgres implements AutoCloseable {
         return admin(name);
     }
 
-    /** Drops the database, ending the connections still open to it. */
+    /**
+     * Drops the database, ending the connections still open to it, on a thread of its own: PostgreSQL checkpoints at
+     * every DROP DATABASE (one to two seconds on a busy machine), which no test needs to wait for. All are dropped
+     * before the JVM ends.
+     */
     @Override
     public void close() {
+        Dropper.drop(this);
+    }
+
+    /** Drops the database now. */
+    void dropNow() {
         try (Connection c = admin("postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop the test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One thread that drops the databases tests have ended with; a test waits only when a few are queued already. */
+    private static final class Dropper {
+        private static final int QUEUED = 4;
+        private static final java.util.concurrent.Semaphore ROOM = new java.util.concurrent.Semaphore(QUEUED);
+        private static final java.util.concurrent.ExecutorService THREAD = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-database-dropper");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(Dropper::finish));
+        }
+
+        static void drop(TestPostgres database) {
+            ROOM.acquireUninterruptibly();
+            try {
+                THREAD.execute(() -> {
+                    try {
+                        database.dropNow();
+                    } catch (RuntimeException e) {
+                        System.err.println(e.getMessage());
+                    } finally {
+                        ROOM.release();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                ROOM.release();
+                database.dropNow(); // the JVM is ending
+            }
+        }
+
+        /** Waits for the queued drops, so that no test database outlives the test JVM. */
+        private static void finish() {
+            THREAD.shutdown();
+            try {
+                THREAD.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

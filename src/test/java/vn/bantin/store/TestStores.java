@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The store a test uses, of the kind the build asks for: H2 in the test's temporary folder by default; with
- * {@code -Dbantin.test.store=postgresql} (or the environment variable {@code BANTIN_TEST_STORE=postgresql}, as CI
- * sets it) a fresh PostgreSQL database of the test's own, dropped when the test ends ({@link TestStoreCleanup}).
- * Tests about H2 itself use {@link #url(Path)}, which is always H2.
+ * The store a test uses, of the kind the build asks for ({@code -Dbantin.test.store=h2|postgresql}, or the environment
+ * variable {@code BANTIN_TEST_STORE}), else of the kind the machine offers: a PostgreSQL database of the test's own
+ * when a server answers on 127.0.0.1:5432 (or when {@code BANTIN_REQUIRE_POSTGRES=1} says one must), dropped when the
+ * test ends ({@link TestStoreCleanup}); H2 in the test's temporary folder on a machine without one. {@code other} (the
+ * second surefire execution) is the kind the first did not use. Tests about H2 itself use {@link #url(Path)}, which is
+ * always H2.
  */
 public final class TestStores {
     /** The system property that makes the tests' stores PostgreSQL databases: {@code -Dbantin.test.store=postgresql}. */
@@ -25,16 +27,40 @@ public final class TestStores {
     private TestStores() {
     }
 
-    /** {@code h2} or {@code postgresql}: the system property, else the environment variable, else h2. */
-    public static String kind() {
-        String property = System.getProperty(KIND_PROPERTY);
-        String kind = property != null && !property.isBlank() ? property : System.getenv(KIND_VARIABLE);
-        kind = kind == null || kind.isBlank() ? "h2" : kind.strip();
-        if (!kind.equals("h2") && !kind.equals("postgresql")) {
-            throw new IllegalArgumentException("-D" + KIND_PROPERTY + " or " + KIND_VARIABLE + " is '" + kind
-                    + "': expected h2 or postgresql");
+    /** The kind of this JVM's stores, decided once: the server's answer does not change in the middle of a run. */
+    private static String kind;
+
+    /**
+     * {@code h2} or {@code postgresql}: the system property, else the environment variable; when neither names one
+     * ({@code auto}, or {@code other} for the second execution's opposite), PostgreSQL when the machine has a server
+     * (or must have one), else H2.
+     */
+    public static synchronized String kind() {
+        if (kind == null) {
+            String property = System.getProperty(KIND_PROPERTY);
+            String asked = property != null && !property.isBlank() ? property.strip() : System.getenv(KIND_VARIABLE);
+            asked = asked == null || asked.isBlank() ? "auto" : asked.strip();
+            kind = switch (asked) {
+                case "h2", "postgresql" -> asked;
+                case "auto" -> machineKind();
+                case "other" -> machineKind().equals("postgresql") ? "h2" : "postgresql";
+                default -> throw new IllegalArgumentException("-D" + KIND_PROPERTY + " or " + KIND_VARIABLE + " is '" + asked
+                        + "': expected h2, postgresql, auto or other");
+            };
         }
         return kind;
+    }
+
+    /** PostgreSQL when the tests must have it or a server answers (within 5 s), else H2. */
+    private static String machineKind() {
+        if (TestPostgres.required()) {
+            return "postgresql";
+        }
+        try (Connection c = TestPostgres.admin("postgres")) {
+            return "postgresql";
+        } catch (SQLException noServer) {
+            return "h2";
+        }
     }
 
     /** True when the tests' stores are PostgreSQL databases. */
