@@ -64,7 +64,8 @@ variant() {
     cds)      fresh; measure cds java -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
                 -jar "$jar" "${run_args[@]}" ;;
     c1)       fresh; measure c1 java -XX:TieredStopAtLevel=1 -jar "$jar" "${run_args[@]}" ;;
-    launcher) fresh; measure launcher env BANTIN_JAR="$jar" BANTIN_CDS="$archive" bin/bantin "${run_args[@]}" ;;
+    launcher) fresh; measure launcher env BANTIN_JAR="$jar" BANTIN_CDS="$archive" bin/bantin "${run_args[@]}"
+              measure again-launcher env BANTIN_JAR="$jar" BANTIN_CDS="$archive" bin/bantin "${run_args[@]}" ;;
   esac
 }
 
@@ -121,7 +122,7 @@ awk -v cores="$(nproc)" '
   }
   { wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " $3; rss[$1] = rss[$1] " " $4 }
   END {
-    split("cold no-cache again threads1 cds c1 launcher first-launcher", order, " ")
+    split("cold no-cache again threads1 cds c1 launcher again-launcher first-launcher", order, " ")
     what["cold"] = "cold: fresh store, out/, outbox/; compiled templates kept (`java -jar`)"
     what["no-cache"] = "cold, without the compiled templates (var/compiled-templates removed)"
     what["again"] = "the same run again: the period delivered, nothing new sent"
@@ -129,10 +130,11 @@ awk -v cores="$(nproc)" '
     what["cds"] = "cold, with the CDS archive (`-XX:SharedArchiveFile`)"
     what["c1"] = "cold, C1 only (`-XX:TieredStopAtLevel=1`)"
     what["launcher"] = "cold, `bin/bantin` (the archive and C1 only)"
+    what["again-launcher"] = "the same run again through `bin/bantin`"
     what["first-launcher"] = "`bin/bantin`, first run: makes the archive (measured once)"
-    goal["cold"] = "≤ 8 s"; goal["again"] = "≤ 3 s"; goal["launcher"] = "≤ 8 s"
+    goal["cold"] = "≤ 8 s"; goal["again"] = "≤ 3 s"; goal["launcher"] = "≤ 8 s"; goal["again-launcher"] = "≤ 3 s"
     cw = median(wall["cold"])
-    for (k = 1; k <= 8; k++) {
+    for (k = 1; k <= 9; k++) {
       v = order[k]
       w = median(wall[v])
       printf "| %s | %.1f s | %.1f s | %d MiB | %.2f× | %s |\n", what[v], w, median(cpu[v]), median(rss[v]) / 1024,
