@@ -114,14 +114,7 @@ public final class Gather {
                         + f.key() + ".jdbc.url or source." + f.key() + ".http.url is set; put the export there or"
                         + " configure where to pull it from");
             }
-            MessageDigest sha = ContractCsv.sha256Digest();
-            long bytes;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(from), sha)) {
-                bytes = Files.copy(in, temp.resolve(format.fileName()));
-            }
-            progress.accept("copied " + f.key() + " from " + from);
-            return new Pulled(f, format.fileName(), "file", from.toString(), null, null,
-                    HexFormat.of().formatHex(sha.digest()), bytes, started, clock.instant());
+            return copy(f, f.key(), format.fileName(), from, temp.resolve(format.fileName()));
         }
         String name = f.key() + ".csv";
         Path file = temp.resolve(name);
@@ -156,23 +149,28 @@ public final class Gather {
             if (!Files.isRegularFile(from)) {
                 continue;
             }
-            Instant started = clock.instant();
             Path to = temp.resolve(name).normalize();
             if (!to.startsWith(temp)) {
                 throw new GatherException("gather: " + name + " is not a file inside the data folder; name it by its path"
                         + " in the data folder");
             }
             Files.createDirectories(to.getParent());
-            MessageDigest sha = ContractCsv.sha256Digest();
-            long bytes;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(from), sha)) {
-                bytes = Files.copy(in, to);
-            }
-            progress.accept("copied " + name + " from " + from);
-            out.add(new Pulled(null, name, "file", from.toString(), null, null, HexFormat.of().formatHex(sha.digest()), bytes,
-                    started, clock.instant()));
+            out.add(copy(null, name, name, from, to));
         }
         return out;
+    }
+
+    /** A file of the data folder copied as it is into the snapshot ({@code source} null: a file beside the exports). */
+    private Pulled copy(SourceFile source, String what, String name, Path from, Path to) throws IOException {
+        Instant started = clock.instant();
+        MessageDigest sha = ContractCsv.sha256Digest();
+        long bytes;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from), sha)) {
+            bytes = Files.copy(in, to);
+        }
+        progress.accept("copied " + what + " from " + from);
+        return new Pulled(source, name, "file", from.toString(), null, null, HexFormat.of().formatHex(sha.digest()), bytes,
+                started, clock.instant());
     }
 
     /** The headers are read as a run will read them: a snapshot a run could not read is no snapshot. */
