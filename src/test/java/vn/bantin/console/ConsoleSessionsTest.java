@@ -43,12 +43,7 @@ class ConsoleSessionsTest {
 
     @Test
     void aSessionOpenedOnOneNodeServesOnTheOtherAndEndsOnBoth() throws Exception {
-        Path config = Files.createDirectories(tmp.resolve("config"));
-        Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\nconsole.listen=127.0.0.1:0\n",
-                StandardCharsets.UTF_8);
-        Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
-        Files.copy(Path.of("config/schedules.properties"), config.resolve("schedules.properties"));
+        Path config = SampleConsoleConfig.in(tmp);
         Settings settings = ConfigLoader.load(config);
         SettableClock clock = new SettableClock(Instant.parse("2023-01-05T01:00:00Z"));
         try (TestStores.Fresh fresh = TestStores.fresh(tmp.resolve("var")); Database db = fresh.open()) {
@@ -103,12 +98,7 @@ class ConsoleSessionsTest {
 
     @Test
     void wrongPasswordsOnEitherNodeSlowTheSignInOnBothAndAreForgottenAfterADay() throws Exception {
-        Path config = Files.createDirectories(tmp.resolve("config"));
-        Files.writeString(config.resolve("bantin.properties"), Files.readString(Path.of("config/bantin.properties"))
-                + "\nout.dir=" + tmp.resolve("out") + "\noutbox.dir=" + tmp.resolve("outbox") + "\nconsole.listen=127.0.0.1:0\n",
-                StandardCharsets.UTF_8);
-        Files.copy(Path.of("config/recipients.csv"), config.resolve("recipients.csv"));
-        Files.copy(Path.of("config/schedules.properties"), config.resolve("schedules.properties"));
+        Path config = SampleConsoleConfig.in(tmp);
         Settings settings = ConfigLoader.load(config);
         SettableClock clock = new SettableClock(Instant.parse("2023-01-05T01:00:00Z"));
         try (TestStores.Fresh fresh = TestStores.fresh(tmp.resolve("var")); Database db = fresh.open()) {
