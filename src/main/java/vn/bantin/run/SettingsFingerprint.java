@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import vn.bantin.config.Settings;
 import vn.bantin.delivery.Recipient;
 import vn.bantin.indicator.WorkingDays;
+import vn.bantin.store.FileVersions;
 
 /**
  * The configuration a run's messages and bulletins depend on, beyond the exports and the templates: who receives
@@ -73,7 +74,7 @@ final class SettingsFingerprint {
             return;
         }
         try {
-            out.put(PREFIX + key, Files.isRegularFile(path) ? sha256(Files.readAllBytes(path)) : "missing " + path);
+            out.put(PREFIX + key, Files.isRegularFile(path) ? FileVersions.sha256(Files.readAllBytes(path)) : "missing " + path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,14 +126,6 @@ final class SettingsFingerprint {
     }
 
     private static String hash(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return FileVersions.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }
