@@ -27,13 +27,7 @@ mkdir -p "$work/duckdb-classes"
 javac -d "$work/duckdb-classes" -cp "$(cat "$work/duckdb.classpath")" bench/duckdb/src/main/java/bench/DuckDbCounts.java
 duckdb_cp="$work/duckdb-classes:$(cat "$work/duckdb.classpath")"
 
-# One measured process: appends "name wall cpu rss_kb" to $work/times; its output goes to $work/last-<name>.log.
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/last-$name.log" 2>&1 \
-    || { echo "$name failed, see $work/last-$name.log" >&2; tail -3 "$work/last-$name.log" >&2; exit 1; }
-  awk -v n="$name" '{ printf "%s %.2f %.2f %d\n", n, $1, $2 + $3, $4 }' "$work/time.txt" >> "$work/times"
-}
+. bench/measure.sh
 
 : > "$work/times"
 for rows in "${sizes[@]}"; do
@@ -69,13 +63,7 @@ echo "Medians of $runs alternating runs, $(nproc) cores, $(date -u +%Y-%m-%d):"
 echo
 echo "| work | rows | bantin wall | CPU | peak RSS | DuckDB wall | CPU | peak RSS | wall ratio | CPU ratio |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-awk -v sizes="${sizes[*]}" '
-  function median(list,   a, n, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
-  { wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " $3; rss[$1] = rss[$1] " " $4 }
+awk -v sizes="${sizes[*]}" "$MEDIANS_AWK"'
   END {
     n = split(sizes, s, " ")
     for (k = 1; k <= n; k++) {

@@ -44,13 +44,7 @@ fresh() {
   [ "${1:-}" != no-cache ] || rm -rf "$run_dir/var/compiled-templates"
 }
 
-# One measured process: appends "name wall cpu rss_kb" to $work/times; its output goes to $work/last-<name>.log.
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/last-$name.log" 2>&1 \
-    || { echo "$name failed, see $work/last-$name.log" >&2; tail -3 "$work/last-$name.log" >&2; exit 1; }
-  awk -v n="$name" '{ printf "%s %.2f %.2f %d\n", n, $1, $2 + $3, $4 }' "$work/time.txt" >> "$work/times"
-}
+. bench/measure.sh
 
 run_args=(run --period "$period" --out "$run_dir/out" --outbox "$run_dir/outbox" --store "jdbc:h2:file:$run_dir/var/bantin")
 
@@ -114,13 +108,7 @@ echo "Medians of $runs alternating runs, $(nproc) cores, $(date -u +%Y-%m-%d); P
 echo
 echo "| \`run --period $period\` on the sample (province + 154 units, outbox) | wall | CPU | peak RSS | wall vs. cold | goal |"
 echo "|---|---|---|---|---|---|"
-awk -v cores="$(nproc)" '
-  function median(list,   a, n, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
-  { wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " $3; rss[$1] = rss[$1] " " $4 }
+awk -v cores="$(nproc)" "$MEDIANS_AWK"'
   END {
     split("cold no-cache again threads1 cds c1 launcher again-launcher first-launcher", order, " ")
     what["cold"] = "cold: fresh store, out/, outbox/; compiled templates kept (`java -jar`)"
